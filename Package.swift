@@ -1,0 +1,146 @@
+// swift-tools-version:6.2
+// The RAGPipeline operator and the RAG runtime: one package, layered without cycles (shared/DESIGN.md §2).
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "rag-operator",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "rag-operator", targets: ["OperatorCommand"]),
+        .executable(name: "rag-runtime", targets: ["RAGRuntimeCommand"]),
+        .library(name: "KubernetesCore", targets: ["KubernetesCore"]),
+        .library(name: "KubernetesClient", targets: ["KubernetesClient"]),
+        .library(name: "KubernetesTesting", targets: ["KubernetesTesting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+    ],
+    targets: [
+        // layer 0: core
+        .target(name: "KubernetesCore", swiftSettings: swiftSettings),
+        // layer 1: clients
+        .target(
+            name: "KubernetesClient",
+            dependencies: [
+                "KubernetesCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "CRDs", dependencies: ["KubernetesCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "AWS",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // layer 2: runtime
+        .target(
+            name: "KubernetesController",
+            dependencies: [
+                "KubernetesCore", "KubernetesClient",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "DequeModule", package: "swift-collections"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Observability",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // layer 3: domain
+        .target(
+            name: "Operator",
+            dependencies: ["CRDs", "KubernetesCore", "KubernetesClient", "KubernetesController"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "RAGRuntime",
+            dependencies: [
+                "AWS",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // test support
+        .target(
+            name: "KubernetesTesting",
+            dependencies: [
+                "KubernetesCore", "KubernetesClient",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // layer 4: executables
+        .executableTarget(
+            name: "OperatorCommand",
+            dependencies: [
+                "Operator", "CRDs", "KubernetesCore", "KubernetesClient", "KubernetesTesting", "Observability",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "RAGRuntimeCommand",
+            dependencies: [
+                "RAGRuntime", "Observability",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // tests
+        .testTarget(name: "KubernetesCoreTests", dependencies: ["KubernetesCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "KubernetesClientTests",
+            dependencies: ["KubernetesClient", "KubernetesCore", "KubernetesTesting"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "AWSTests", dependencies: ["AWS"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(name: "RAGRuntimeTests", dependencies: ["RAGRuntime"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "KubernetesTestingTests",
+            dependencies: ["KubernetesTesting", "KubernetesClient", "KubernetesCore"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,88 @@
+import Foundation
+
+/// A JSON document held as a value: the dynamic form of a Kubernetes object.
+///
+/// The fake API server stores objects in this form, patches operate on it, and typed resources
+/// convert to and from it with ``JSONValue/init(encoding:)`` and ``JSONValue/decode(_:)``.
+/// Integers and floating-point numbers are kept apart so that `replicas: 3` never becomes `3.0`.
+public enum JSONValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case integer(Int64)
+    case double(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+}
+
+extension JSONValue: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Int64.self) {
+            self = .integer(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .double(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
+        } else {
+            // The last alternative reports its own decoding error instead of a vague one.
+            self = .object(try container.decode([String: JSONValue].self))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .integer(let value): try container.encode(value)
+        case .double(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
+        }
+    }
+}
+
+extension JSONValue {
+    /// Encodes any `Encodable` value into its JSON form.
+    public init(encoding value: some Encodable) throws {
+        let data = try JSONValue.encoder.encode(value)
+        self = try JSONValue.decoder.decode(JSONValue.self, from: data)
+    }
+
+    /// Parses JSON bytes.
+    public init(data: Data) throws {
+        self = try JSONValue.decoder.decode(JSONValue.self, from: data)
+    }
+
+    /// Decodes this JSON into a typed value.
+    public func decode<T: Decodable>(_ type: T.Type = T.self) throws -> T {
+        try JSONValue.decoder.decode(T.self, from: try data())
+    }
+
+    /// Serialises to compact JSON with sorted keys (stable bytes for hashing and golden files).
+    public func data() throws -> Data {
+        try JSONValue.encoder.encode(self)
+    }
+
+    /// The JSON text, for messages and logs.
+    public var jsonString: String {
+        (try? data()).flatMap { String(data: $0, encoding: .utf8) } ?? "<unencodable>"
+    }
+
+    /// The encoder used for request bodies: sorted keys, unescaped slashes, nil omitted.
+    public static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    public static let decoder = JSONDecoder()
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `rag-operator`: the RAGPipeline operator's command line.
+@main
+struct OperatorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rag-operator",
+        abstract: "The RAGPipeline operator for Amazon EKS.",
+        subcommands: [FakeAPIServerCommand.self])
+}
