@@ -124,6 +124,10 @@ public struct ExecConfig: Codable, Sendable, Equatable {
     public struct EnvEntry: Codable, Sendable, Equatable {
         public var name: String
         public var value: String
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
     }
 
     public init(apiVersion: String? = "client.authentication.k8s.io/v1", command: String, args: [String]? = nil, env: [EnvEntry]? = nil) {

@@ -22,7 +22,7 @@ public enum JSONMergePatch {
             return original == modified ? nil : modified
         }
         var patch: [String: JSONValue] = [:]
-        for (key, oldValue) in old where new[key] == nil { patch[key] = .null; _ = oldValue }
+        for key in old.keys where !new.keys.contains(key) { patch[key] = .null }
         for (key, newValue) in new {
             if let oldValue = old[key] {
                 if let child = diff(from: oldValue, to: newValue) { patch[key] = child }

@@ -67,7 +67,7 @@ public struct LabelSelectorExpression: Sendable, Equatable {
             if let range = term.range(of: separator) {
                 let name = try key(String(term[..<range.lowerBound]), in: text)
                 let value = term[range.upperBound...].trimmingCharacters(in: .whitespaces)
-                return make(name, value)
+                return make(name, try LabelSelectorExpression.value(value, in: text))
             }
         }
         let words = term.split(separator: " ", maxSplits: 1).map(String.init)
@@ -78,13 +78,26 @@ public struct LabelSelectorExpression: Sendable, Equatable {
                 guard list.hasPrefix("("), list.hasSuffix(")") else {
                     throw .invalidSelector(text, reason: "expected a parenthesised value list after '\(word)'")
                 }
-                let values = Set(list.dropFirst().dropLast().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+                var values = Set<String>()
+                for raw in list.dropFirst().dropLast().split(separator: ",") {
+                    values.insert(try LabelSelectorExpression.value(raw.trimmingCharacters(in: .whitespaces), in: text))
+                }
                 let name = try key(words[0], in: text)
                 return isIn ? .isIn(name, values) : .notIn(name, values)
             }
             throw .invalidSelector(text, reason: "unexpected '\(rest)' after key '\(words[0])'")
         }
         return .exists(try key(term, in: text))
+    }
+
+    /// Label values: empty, or up to 63 alphanumerics, `-`, `_` and `.`, starting and ending alphanumeric.
+    private static func value(_ value: String, in text: String) throws(KubernetesCoreError) -> String {
+        let alphanumeric = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        let allowed = alphanumeric.union("-_.")
+        guard value.isEmpty || (value.count <= 63 && value.allSatisfy(allowed.contains) && alphanumeric.contains(value.first!) && alphanumeric.contains(value.last!)) else {
+            throw .invalidSelector(text, reason: "invalid label value '\(value)'")
+        }
+        return value
     }
 
     private static func key(_ raw: String, in text: String) throws(KubernetesCoreError) -> String {
