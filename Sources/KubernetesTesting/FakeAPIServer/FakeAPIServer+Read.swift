@@ -11,19 +11,28 @@ extension FakeAPIServer {
     func list(_ target: RequestTarget, query: QueryItems, accept: String?) throws -> FakeResponse {
         let filter = try ObjectFilter(query: query, namespace: target.resource.descriptor.namespaced ? target.namespace : nil)
         var matching = (objects[target.resource.key] ?? [:]).sorted { $0.key < $1.key }.map(\.value).filter(filter.matches)
-        var listMeta: [String: JSONValue] = ["resourceVersion": .string(String(revision))]
-        // Pagination: the continue token is the last returned key; the list keeps the first page's revision.
+        // Pagination: the continue token is `<first page's revision>:<last returned key>`, and every
+        // page reports the first page's revision, as the real server does.
+        var listRevision = revision
         if let token = query["continue"], !token.isEmpty {
-            guard let decoded = Data(base64Encoded: token), let last = String(data: decoded, encoding: .utf8) else {
+            guard let decoded = Data(base64Encoded: token), let text = String(data: decoded, encoding: .utf8),
+                  let colon = text.firstIndex(of: ":"), let tokenRevision = Int64(text[..<colon]) else {
                 throw APIError.badRequest("invalid continue token")
             }
+            let last = String(text[text.index(after: colon)...])
+            listRevision = tokenRevision
             matching = matching.filter { Self.sortKey($0) > last }
         }
+        var listMeta: [String: JSONValue] = ["resourceVersion": .string(String(listRevision))]
         if let limitText = query["limit"], let limit = Int(limitText), limit > 0, matching.count > limit {
             matching = Array(matching.prefix(limit))
-            listMeta["continue"] = .string(Data(Self.sortKey(matching[limit - 1]).utf8).base64EncodedString())
+            listMeta["continue"] = .string(Data("\(listRevision):\(Self.sortKey(matching[limit - 1]))".utf8).base64EncodedString())
         }
-        if wantsTable(accept) { return .json(table(for: matching, resource: target.resource, listRevision: revision)) }
+        if wantsTable(accept) {
+            var answer = table(for: matching, resource: target.resource, listRevision: listRevision)
+            answer.set(listMeta["continue"], at: ["metadata", "continue"])  // kubectl pages with limit=500
+            return .json(answer)
+        }
         let kind = target.resource.descriptor.kind + "List"
         return .json(["apiVersion": .string(target.resource.descriptor.apiVersion), "kind": .string(kind), "metadata": .object(listMeta), "items": .array(matching)])
     }
