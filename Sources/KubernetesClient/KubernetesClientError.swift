@@ -60,3 +60,11 @@ public struct KubernetesClientError: Error, Sendable, CustomStringConvertible {
         return "\(reason.rawValue): \(message)"
     }
 }
+
+extension KubernetesClientError {
+    /// Wraps an error of unknown kind (from a stream) as a transport failure.
+    public static func wrapping(_ error: any Error) -> KubernetesClientError {
+        if let error = error as? KubernetesClientError { return error }
+        return KubernetesClientError(.transportFailed, message: "\(error)", underlying: nil)
+    }
+}

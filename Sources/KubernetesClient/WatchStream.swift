@@ -5,7 +5,7 @@ import KubernetesCore
 ///
 /// Backpressure comes from the transport: the next chunk is read only when the consumer asks for
 /// the next event. The sequence ends when the server ends the response (normal at `timeoutSeconds`).
-public struct WatchStream<R: KubernetesResource>: AsyncSequence, Sendable {
+public struct WatchStream<R: Decodable & Sendable>: AsyncSequence, Sendable {
     public typealias Element = WatchEvent<R>
     let body: any AsyncSequence<[UInt8], any Error> & Sendable
 
@@ -27,7 +27,7 @@ public struct WatchStream<R: KubernetesResource>: AsyncSequence, Sendable {
                 do {
                     chunk = try await body.next(isolation: nil)
                 } catch {
-                    throw KubernetesClientError(.transportFailed, message: "watch stream of \(R.resource) broke", underlying: error)
+                    throw KubernetesClientError(.transportFailed, message: "watch stream of \(R.self) broke", underlying: error)
                 }
                 if let chunk {
                     do { pending = try framer.append(chunk) } catch {

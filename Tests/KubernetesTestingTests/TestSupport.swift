@@ -94,7 +94,7 @@ extension WatchEvent where Object: KubernetesResource {
     }
 }
 
-extension WatchStream {
+extension WatchStream where R: KubernetesResource {
     /// The summaries of every event until the stream ends (call after the server closed it).
     func summaries() async throws -> [String] {
         try await reduce(into: []) { $0.append($1.summary) }

@@ -68,7 +68,12 @@ extension JSONPatch.Operation {
         case .remove:
             return try JSONPointer.remove(at: tokens, in: document)
         case .test:
-            let actual = try JSONPointer.value(at: tokens, in: document)
+            // A missing member tests equal to null, as the API server's JSON patch library treats it.
+            let actual: JSONValue
+            do { actual = try JSONPointer.value(at: tokens, in: document) } catch {
+                guard (value ?? .null) == .null else { throw error }
+                return document
+            }
             guard actual == (value ?? .null) else {
                 throw .init(description: "test operation at \(path) failed: found \(actual.jsonString)", isTestFailure: true)
             }

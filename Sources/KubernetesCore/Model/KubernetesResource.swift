@@ -7,7 +7,7 @@
 /// let request = KubernetesRequest.get(Deployment.self, name: "backend", namespace: "rag")
 /// #expect(request.path == "/apis/apps/v1/namespaces/rag/deployments/backend")
 /// ```
-public protocol KubernetesResource: Codable, Sendable {
+public protocol KubernetesResource: MetadataCarrying {
     /// `group/version`, or just `version` for the core group (`"v1"`).
     static var apiVersion: String { get }
     static var kind: String { get }
@@ -31,8 +31,6 @@ extension KubernetesResource {
         try container.encode(Self.kind, forKey: .kind)
     }
 
-    /// The object's key: namespace and name.
-    public var objectKey: ObjectKey { ObjectKey(namespace: metadata.namespace, name: metadata.name ?? "") }
 }
 
 enum TypeMetaKeys: String, CodingKey { case apiVersion, kind }

@@ -86,17 +86,21 @@ extension FakeAPIServer {
             changed = false
             let all = objects.values.flatMap { $0 }
             let liveUIDs = Set(all.compactMap { $0.value[path: ["metadata", "uid"]]?.stringValue })
-            for (key, object) in all {
-                guard objects[key.resource]?[key] != nil else { continue }
+            for key in all.map(\.key) {
+                // Re-read: an earlier step of this pass may have changed the object.
+                guard let object = objects[key.resource]?[key] else { continue }
                 let uid = object[path: ["metadata", "uid"]]?.stringValue ?? ""
                 let isNamespace = key.resource == ResourceKey(group: "", plural: "namespaces")
                 if object[path: ["metadata", "deletionTimestamp"]] != nil {
                     var finalizers = Self.finalizers(object)
                     if finalizers.contains("foregroundDeletion") && dependents(of: uid).isEmpty {
                         finalizers.removeAll { $0 == "foregroundDeletion" }
-                        var updated = object
-                        updated.set(finalizers.isEmpty ? nil : .array(finalizers.map(JSONValue.string)), at: ["metadata", "finalizers"])
-                        commit(updated, at: key, previous: object)
+                        // When it was the last finalizer the object goes below, with one DELETED event.
+                        if !finalizers.isEmpty {
+                            var updated = object
+                            updated.set(.array(finalizers.map(JSONValue.string)), at: ["metadata", "finalizers"])
+                            commit(updated, at: key, previous: object)
+                        }
                         changed = true
                     }
                     if isNamespace {

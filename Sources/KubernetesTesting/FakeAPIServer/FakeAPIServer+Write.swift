@@ -128,6 +128,14 @@ extension FakeAPIServer {
         // A write that changes nothing is not a write: same resourceVersion, no event.
         if Self.withoutVolatile(object) == Self.withoutVolatile(existing) { return .json(existing) }
         if query["dryRun"] != nil { return .json(object) }
+        if existing[path: ["metadata", "deletionTimestamp"]] != nil, Self.finalizers(object).isEmpty,
+           key.resource != ResourceKey(group: "", plural: "namespaces") {
+            // Like the real server, an update that removes the last finalizer of an object being
+            // deleted deletes it: watches see one DELETED event, not a MODIFIED first.
+            let deleted = remove(key)
+            sweepDeletions()
+            return .json(deleted)
+        }
         let stored = commit(object, at: key, previous: existing)
         sweepDeletions()
         return .json(objects[key.resource]?[key] ?? stored)

@@ -84,6 +84,24 @@ public struct ResourceRequirements: Codable, Sendable, Equatable {
         self.requests = requests
         self.limits = limits
     }
+
+    /// Accepts quantities written as numbers (`cpu: 1`) as well as strings (`cpu: "500m"`), as
+    /// custom resources keep what the user wrote.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        requests = try container.decodeIfPresent([String: IntOrString].self, forKey: .requests)?.mapValues(\.quantityText)
+        limits = try container.decodeIfPresent([String: IntOrString].self, forKey: .limits)?.mapValues(\.quantityText)
+    }
+}
+
+extension IntOrString {
+    /// The value as a Kubernetes quantity string (`1` becomes `"1"`).
+    var quantityText: String {
+        switch self {
+        case .int(let number): String(number)
+        case .string(let text): text
+        }
+    }
 }
 
 public struct SecurityContext: Codable, Sendable, Equatable {

@@ -1,0 +1,80 @@
+import KubernetesCore
+
+/// The web UI: replicas, resources, Pod overrides and how it is exposed.
+public struct UIComponentSpec: Codable, Sendable, Equatable {
+    /// Defaults: 1.
+    public var replicas: Int?
+    /// Defaults: 100m CPU and 64Mi memory requested; 256Mi memory limit.
+    public var resources: ResourceRequirements?
+    public var podTemplate: PodTemplateOverrides?
+    /// Defaults: no Ingress.
+    public var ingress: UIIngressSpec?
+
+    public init(replicas: Int? = nil, resources: ResourceRequirements? = nil, podTemplate: PodTemplateOverrides? = nil, ingress: UIIngressSpec? = nil) {
+        self.replicas = replicas
+        self.resources = resources
+        self.podTemplate = podTemplate
+        self.ingress = ingress
+    }
+
+    static var schema: JSONSchemaProperty {
+        .object("The web UI, which serves the page and proxies /api to the backend.", properties: [
+            "replicas": .integer("Number of pods. Defaults to 1. A PodDisruptionBudget is created when above 1.", minimum: 0, maximum: 100),
+            "resources": SchemaBuilder.resources("CPU and memory for the container. Defaults to 100m CPU and 64Mi requested, 256Mi memory limit."),
+            "podTemplate": PodTemplateOverrides.schema,
+            "ingress": UIIngressSpec.schema,
+        ])
+    }
+}
+
+/// An Ingress for the UI, by default for the AWS Load Balancer Controller (an ALB).
+public struct UIIngressSpec: Codable, Sendable, Equatable {
+    /// Defaults: `false`.
+    public var enabled: Bool?
+    /// Defaults: `alb`.
+    public var className: String?
+    /// The DNS name; omitted means any host.
+    public var host: String?
+    public var tls: UIIngressTLSSpec?
+    /// Added to (and overriding) the operator's ALB annotations.
+    public var annotations: [String: String]?
+
+    public init(enabled: Bool? = nil, className: String? = nil, host: String? = nil, tls: UIIngressTLSSpec? = nil, annotations: [String: String]? = nil) {
+        self.enabled = enabled
+        self.className = className
+        self.host = host
+        self.tls = tls
+        self.annotations = annotations
+    }
+
+    static var schema: JSONSchemaProperty {
+        .object("An Ingress for the UI. With className alb the operator sets the AWS Load Balancer Controller annotations (internet-facing, target-type ip, health check /healthz, certificate).", properties: [
+            "enabled": .boolean("Create the Ingress. Defaults to false.", default: false),
+            "className": .string("IngressClass name. Defaults to alb (AWS Load Balancer Controller).", minLength: 1, default: RAGPipelineDefaults.ingressClassName),
+            "host": .string("Host name the Ingress answers, such as rag.example.com. Omit to answer any host.", maxLength: 253),
+            "tls": UIIngressTLSSpec.schema,
+            "annotations": SchemaBuilder.stringMap("Extra Ingress annotations; they override the operator's alb.ingress.kubernetes.io/* defaults (for example alb.ingress.kubernetes.io/scheme: internal)."),
+        ])
+    }
+}
+
+/// TLS for the UI Ingress: an ACM certificate on the ALB, or a Secret for other controllers.
+public struct UIIngressTLSSpec: Codable, Sendable, Equatable {
+    /// A `kubernetes.io/tls` Secret (for controllers that terminate TLS themselves).
+    public var secretName: String?
+    /// An ACM certificate ARN for the ALB.
+    public var certificateArn: String?
+
+    public init(secretName: String? = nil, certificateArn: String? = nil) {
+        self.secretName = secretName
+        self.certificateArn = certificateArn
+    }
+
+    static var schema: JSONSchemaProperty {
+        .object("HTTPS for the Ingress: an ACM certificate on the ALB (certificateArn), or a TLS Secret for other ingress controllers (secretName).", properties: [
+            "secretName": .string("Name of a kubernetes.io/tls Secret, for controllers that terminate TLS in the cluster.", minLength: 1, maxLength: 253),
+            "certificateArn": .string("ARN of an ACM certificate for the ALB (alb.ingress.kubernetes.io/certificate-arn); HTTP then redirects to HTTPS.", pattern: "^arn:aws"),
+        ])
+        .validated(by: "has(self.secretName) || has(self.certificateArn)", message: "ui.ingress.tls needs secretName or certificateArn")
+    }
+}

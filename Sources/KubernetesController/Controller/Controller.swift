@@ -1,0 +1,166 @@
+import Foundation
+import KubernetesClient
+import KubernetesCore
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// A controller: caches of the primary kind and of secondary kinds, a rate-limited work queue of
+/// keys, and N workers calling a ``Reconciler``. A `Service`: graceful shutdown stops taking work,
+/// lets in-flight reconciles finish, then stops the watches.
+///
+/// ```swift
+/// let controller = Controller(name: "ragpipeline", client: client, reconciler: RAGPipelineReconciler(...),
+///                             secondaries: [.owned(Deployment.resource, by: RAGPipeline.self)])
+/// try await ServiceGroup(services: [elector, controller, metrics], logger: logger).run()
+/// ```
+///
+/// - Guarantees: one key is never reconciled by two workers at once; a key changed during its
+///   reconcile is reconciled again afterwards; reconciles read objects from the cache.
+public final class Controller<R: Reconciler>: ServiceLifecycle.Service {
+    public typealias Resource = R.Resource
+    public let name: String
+    public let store: Store<Resource>
+    /// Caches of the secondary watches, by resource.
+    public let secondaryStores: [ResourceDescriptor: Store<DynamicObject>]
+    let writer: StoreWriter<Resource>
+    let secondaryWriters: [(SecondaryWatch, StoreWriter<DynamicObject>)]
+    let client: KubernetesClient
+    let reconciler: R
+    let namespace: String?
+    let labelSelector: String?
+    let concurrency: Int
+    let queue: WorkQueue<ObjectKey>
+    let logger: Logger
+    let leadership: LeadershipGate?
+    let metrics: ControllerMetrics
+    let counter = Mutex(0)
+
+    public init(
+        name: String, client: KubernetesClient, reconciler: R, namespace: String? = nil, labelSelector: String? = nil,
+        secondaries: [SecondaryWatch] = [], concurrency: Int = 2, leadership: LeadershipGate? = nil,
+        logger: Logger = Logger(label: "controller"), backoff: ExponentialBackoff = .workQueue
+    ) {
+        self.name = name
+        self.client = client
+        self.reconciler = reconciler
+        self.namespace = namespace
+        self.labelSelector = labelSelector
+        self.concurrency = max(1, concurrency)
+        self.leadership = leadership
+        self.logger = logger
+        self.metrics = ControllerMetrics(controller: name)
+        (store, writer) = Store<Resource>.make()
+        var stores: [ResourceDescriptor: Store<DynamicObject>] = [:]
+        var writers: [(SecondaryWatch, StoreWriter<DynamicObject>)] = []
+        for watch in secondaries {
+            let (secondaryStore, secondaryWriter) = Store<DynamicObject>.make()
+            stores[watch.resource] = secondaryStore
+            writers.append((watch, secondaryWriter))
+        }
+        secondaryStores = stores
+        secondaryWriters = writers
+        queue = WorkQueue(name: name, backoff: backoff)
+    }
+
+    /// Whether every cache has completed its first list (readiness).
+    public var hasSynced: Bool { store.hasSynced && secondaryStores.values.allSatisfy(\.hasSynced) }
+
+    /// How many reconciles ran (for tests and the "no hot loop" checks).
+    public var reconcileCount: Int { counter.withLock { $0 } }
+
+    /// Queues a key from outside (a timer, an external event).
+    public func enqueue(_ key: ObjectKey, after delay: Duration = .zero) async { await queue.add(key, after: delay) }
+
+    public func run() async throws {
+        let queue = queue
+        try await withGracefulShutdownHandler {
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { await self.primaryReflector().run() }
+                for (watch, writer) in secondaryWriters {
+                    group.addTask { await self.secondaryReflector(watch, writer).run() }
+                }
+                group.addTask { await queue.run() }
+                if let leadership {
+                    guard await leadership.waitUntilLeading() else {
+                        group.cancelAll()
+                        return
+                    }
+                    logger.info("controller \(name) starts: this instance leads")
+                }
+                await withTaskGroup(of: Void.self) { workers in
+                    for _ in 0..<concurrency { workers.addTask { await self.work() } }
+                }
+                group.cancelAll()
+            }
+        } onGracefulShutdown: {
+            Task { await queue.shutDown() }
+        }
+    }
+
+    func primaryReflector() -> Reflector<Resource> {
+        Reflector(resource: Resource.resource, client: client, namespace: namespace, labelSelector: labelSelector, writer: writer, logger: logger) { [queue] event in
+            switch event {
+            case .applied(let object), .deleted(let object): await queue.add(object.objectKey)
+            case .restarted(let objects): for object in objects { await queue.add(object.objectKey) }
+            }
+        }
+    }
+
+    func secondaryReflector(_ watch: SecondaryWatch, _ writer: StoreWriter<DynamicObject>) -> Reflector<DynamicObject> {
+        Reflector(resource: watch.resource, client: client, namespace: watch.namespace, labelSelector: watch.labelSelector, writer: writer, logger: logger) { [queue] event in
+            switch event {
+            case .applied(let object), .deleted(let object): for key in watch.map(object) { await queue.add(key) }
+            case .restarted(let objects): for object in objects { for key in watch.map(object) { await queue.add(key) } }
+            }
+        }
+    }
+
+    func work() async {
+        while let key = await queue.next() {
+            await process(key)
+            await queue.done(key)
+        }
+    }
+
+    func process(_ key: ObjectKey) async {
+        guard let object = store.object(for: key) else {
+            // Deleted and gone: finalizers (if any) have already run.
+            await queue.forget(key)
+            return
+        }
+        counter.withLock { $0 += 1 }
+        var logger = logger
+        let reconcileID = UUID().uuidString.lowercased()
+        logger[metadataKey: "controller"] = "\(name)"
+        logger[metadataKey: "object"] = "\(key)"
+        logger[metadataKey: "reconcile.id"] = "\(reconcileID)"
+        let context = ReconcileContext(key: key, logger: logger, reconcileID: reconcileID, previousFailures: await queue.failureCount(key))
+        let start = ContinuousClock.now
+        defer {
+            let elapsed = start.duration(to: .now)
+            metrics.duration(elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
+        }
+        do {
+            let action = try await reconciler.reconcile(object, context: context)
+            await queue.forget(key)
+            switch action {
+            case .done:
+                metrics.reconciled("success")
+            case .requeue(let delay):
+                metrics.reconciled("requeue_after")
+                await queue.add(key, after: delay)
+            }
+        } catch let error as TerminalError {
+            metrics.reconciled("error")
+            metrics.failed(terminal: true)
+            await queue.forget(key)
+            logger.error("reconcile failed permanently: \(error)")
+        } catch {
+            metrics.reconciled("error")
+            metrics.failed(terminal: false)
+            logger.debug("reconcile failed, retrying with backoff: \(error)")
+            await queue.addRateLimited(key)
+        }
+    }
+}

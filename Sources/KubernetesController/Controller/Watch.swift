@@ -1,0 +1,28 @@
+import KubernetesClient
+import KubernetesCore
+
+/// A secondary watch of a controller: objects of another kind, mapped to the keys of primary objects to reconcile.
+public struct SecondaryWatch: Sendable {
+    public var resource: ResourceDescriptor
+    public var namespace: String?
+    public var labelSelector: String?
+    public var map: @Sendable (DynamicObject) -> [ObjectKey]
+
+    public init(resource: ResourceDescriptor, namespace: String? = nil, labelSelector: String? = nil, map: @escaping @Sendable (DynamicObject) -> [ObjectKey]) {
+        self.resource = resource
+        self.namespace = namespace
+        self.labelSelector = labelSelector
+        self.map = map
+    }
+
+    /// Watches objects owned (as controller) by objects of kind `Owner`, and reconciles the owner.
+    public static func owned<Owner: KubernetesResource>(_ resource: ResourceDescriptor, by owner: Owner.Type, namespace: String? = nil, labelSelector: String? = nil) -> SecondaryWatch {
+        let ownerGroup = ResourceDescriptor.split(apiVersion: Owner.apiVersion).group
+        return SecondaryWatch(resource: resource, namespace: namespace, labelSelector: labelSelector) { object in
+            (object.metadata.ownerReferences ?? []).filter { reference in
+                reference.controller == true && reference.kind == Owner.kind
+                    && ResourceDescriptor.split(apiVersion: reference.apiVersion).group == ownerGroup
+            }.map { ObjectKey(namespace: Owner.isNamespaced ? object.metadata.namespace : nil, name: $0.name) }
+        }
+    }
+}

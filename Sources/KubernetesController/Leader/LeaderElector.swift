@@ -1,0 +1,119 @@
+import Foundation
+import KubernetesClient
+import KubernetesCore
+import Logging
+import Metrics
+import ServiceLifecycle
+
+/// Leader election on a `coordination.k8s.io/v1` Lease. A `Service`: run it before the controllers.
+///
+/// - Defaults: lease duration 15 s, renew deadline 10 s, retry period 2 s (controller-runtime's).
+/// - Guarantees: controllers gated on ``gate`` start only after this instance acquired the lease.
+///   If renewing fails for longer than the renew deadline, ``run()`` throws
+///   ``LeaderElectionError/leadershipLost``, which ends the service group (and the process):
+///   a former leader must not keep reconciling.
+/// - On graceful shutdown the lease is released (holder cleared), so another instance takes over at once.
+public final class LeaderElector: ServiceLifecycle.Service {
+    public struct Configuration: Sendable {
+        public var leaseName: String
+        public var namespace: String
+        public var identity: String
+        public var leaseDuration: Duration = .seconds(15)
+        public var renewDeadline: Duration = .seconds(10)
+        public var retryPeriod: Duration = .seconds(2)
+
+        public init(leaseName: String, namespace: String, identity: String) {
+            self.leaseName = leaseName
+            self.namespace = namespace
+            self.identity = identity
+        }
+    }
+
+    public let configuration: Configuration
+    public let gate = LeadershipGate()
+    let client: KubernetesClient
+    let logger: Logger
+    let now: @Sendable () -> Date
+
+    public init(configuration: Configuration, client: KubernetesClient, logger: Logger, now: @escaping @Sendable () -> Date = Date.init) {
+        self.configuration = configuration
+        self.client = client
+        self.logger = logger
+        self.now = now
+    }
+
+    public func run() async throws {
+        let status = Gauge(label: "leader_election_master_status", dimensions: [("name", configuration.leaseName)])
+        var machine = LeaderElectionStateMachine(identity: configuration.identity, leaseDuration: Self.seconds(configuration.leaseDuration))
+        var lastRenew: Date?
+        defer {
+            gate.end()
+            status.record(0)
+        }
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            do {
+                let leading = try await attempt(&machine)
+                if leading {
+                    if !gate.isLeading { logger.info("acquired lease \(configuration.namespace)/\(configuration.leaseName) as \(configuration.identity)") }
+                    lastRenew = now()
+                    gate.set(leading: true)
+                    status.record(1)
+                } else if gate.isLeading {
+                    throw LeaderElectionError.leadershipLost(identity: configuration.identity)
+                }
+            } catch let error as LeaderElectionError {
+                throw error
+            } catch {
+                logger.debug("lease update failed: \(error)")
+                if gate.isLeading, let lastRenew, now().timeIntervalSince(lastRenew) > Self.seconds(configuration.renewDeadline) {
+                    throw LeaderElectionError.leadershipLost(identity: configuration.identity)
+                }
+            }
+            do { try await Task.sleep(for: configuration.retryPeriod) } catch { break }
+            if Task.isShuttingDownGracefully { break }
+        }
+        if gate.isLeading { await release() }
+    }
+
+    /// One round: read the lease and acquire or renew it when allowed. Returns whether this instance leads.
+    func attempt(_ machine: inout LeaderElectionStateMachine) async throws -> Bool {
+        let current = try await client.getIfPresent(Lease.self, name: configuration.leaseName, namespace: configuration.namespace)
+        let time = now()
+        let decision = machine.decide(current?.spec, now: time)
+        if case .follow = decision { return false }
+        let spec = machine.spec(for: decision, current: current?.spec, now: time)
+        if var lease = current {
+            lease.spec = spec
+            _ = try await client.replace(lease)  // 409 if someone else wrote first: retried next round
+        } else {
+            _ = try await client.create(Lease(metadata: ObjectMeta(name: configuration.leaseName, namespace: configuration.namespace), spec: spec))
+        }
+        return true
+    }
+
+    /// Gives the lease up so that another instance can take it without waiting for expiry.
+    func release() async {
+        do {
+            guard var lease = try await client.getIfPresent(Lease.self, name: configuration.leaseName, namespace: configuration.namespace),
+                lease.spec?.holderIdentity == configuration.identity
+            else { return }
+            lease.spec?.holderIdentity = nil
+            lease.spec?.leaseDurationSeconds = 1
+            lease.spec?.renewTime = Timestamp(now(), microseconds: true)
+            _ = try await client.replace(lease)
+            logger.info("released lease \(configuration.namespace)/\(configuration.leaseName)")
+        } catch {
+            logger.warning("could not release lease \(configuration.leaseName): \(error)")
+        }
+    }
+
+    static func seconds(_ duration: Duration) -> TimeInterval {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}
+
+/// Why leader election ended the process.
+public enum LeaderElectionError: Error, Sendable, Equatable {
+    /// The lease could not be renewed within the renew deadline, or someone else took it.
+    case leadershipLost(identity: String)
+}

@@ -1,0 +1,134 @@
+import Foundation
+
+/// The whole state of an ``EmbeddedVectorStore``, as one value: vectors, records, the HNSW graph
+/// and the time index. The store guards it with a mutex; tests can drive it directly.
+///
+/// ## Storage
+/// Slot `i` is row `i` of ``vectors`` (one flat row-major `[Float]`), node `i` of the graph and
+/// entry `i` of ``records``. Vectors are L2-normalised on the way in, so dot product = cosine.
+///
+/// ## Replacement and deletion
+/// Re-upserting an id with the same vector updates the record in place. With a new vector the old
+/// slot is tombstoned (record dropped, graph node kept for routing, hidden from results) and the
+/// document gets a new slot. When tombstones outnumber live documents (and exceed 1,024) the index
+/// is rebuilt from the live documents, so churn cannot grow memory without bound.
+struct EmbeddedIndex: Sendable {
+    let configuration: EmbeddedVectorStore.Configuration
+    var dimensions: Int { configuration.dimensions }
+    private(set) var vectors: [Float] = []
+    /// The record of each slot; `nil` once the slot is tombstoned.
+    private(set) var records: [TelemetryRecord?] = []
+    private(set) var slotsByID: [String: Int32] = [:]
+    private(set) var tombstones = NodeSet(capacity: 0)
+    private(set) var tombstoneCount = 0
+    private(set) var timeIndex = TimeIndex()
+    var graph: HNSWGraph
+
+    init(configuration: EmbeddedVectorStore.Configuration) {
+        self.configuration = configuration
+        graph = HNSWGraph(parameters: configuration.hnsw)
+    }
+
+    /// The number of live documents.
+    var liveCount: Int { slotsByID.count }
+
+    /// Inserts or replaces documents. Validates the whole batch before changing anything.
+    mutating func upsert(_ documents: [IndexedDocument]) throws {
+        let normalised = try documents.map { document in
+            guard document.vector.count == dimensions else {
+                throw RetrievalError.dimensionMismatch(expected: dimensions, actual: document.vector.count)
+            }
+            guard let vector = DotProduct.normalised(document.vector) else { throw RetrievalError.invalidVector(id: document.id) }
+            return vector
+        }
+        for (document, vector) in zip(documents, normalised) {
+            if let slot = slotsByID[document.id], let old = records[Int(slot)] {
+                let start = Int(slot) * dimensions
+                if vectors[start..<(start + dimensions)].elementsEqual(vector) {
+                    timeIndex.remove(slot, at: old.timestamp)
+                    timeIndex.insert(slot, at: document.record.timestamp)
+                    records[Int(slot)] = document.record
+                    continue
+                }
+                tombstone(slot)
+            }
+            append(document.record, vector: vector)
+        }
+        compactIfNeeded()
+    }
+
+    /// Removes documents by id and returns how many existed.
+    mutating func delete(ids: [String]) -> Int {
+        var removed = 0
+        for id in ids {
+            if let slot = slotsByID[id] {
+                tombstone(slot)
+                removed += 1
+            }
+        }
+        compactIfNeeded()
+        return removed
+    }
+
+    /// Document count and time span.
+    var stats: VectorStoreStats {
+        VectorStoreStats(documents: liveCount, oldest: timeIndex.oldest, newest: timeIndex.newest)
+    }
+
+    private mutating func append(_ record: TelemetryRecord, vector: [Float]) {
+        let slot = Int32(records.count)
+        vectors.append(contentsOf: vector)
+        records.append(record)
+        slotsByID[record.eventID] = slot
+        timeIndex.insert(slot, at: record.timestamp)
+        let snapshot = vectors
+        snapshot.withUnsafeBufferPointer { buffer in
+            graph.insert(rows: VectorRows(base: buffer.baseAddress!, dimensions: dimensions))
+        }
+    }
+
+    private mutating func tombstone(_ slot: Int32) {
+        guard let record = records[Int(slot)] else { return }
+        timeIndex.remove(slot, at: record.timestamp)
+        slotsByID[record.eventID] = nil
+        records[Int(slot)] = nil
+        tombstones.insert(slot)
+        tombstoneCount += 1
+    }
+
+    /// Rebuilds from the live documents when tombstones outnumber them (see "Replacement and deletion").
+    private mutating func compactIfNeeded() {
+        guard tombstoneCount > 1_024, tombstoneCount > liveCount else { return }
+        var rebuilt = EmbeddedIndex(configuration: configuration)
+        for (slot, record) in records.enumerated() {
+            guard let record else { continue }
+            let start = slot * dimensions
+            rebuilt.append(record, vector: Array(vectors[start..<(start + dimensions)]))
+        }
+        self = rebuilt
+    }
+}
+
+extension EmbeddedIndex {
+    /// Restores an index from saved parts; the caller has checked that the sizes agree.
+    init(
+        configuration: EmbeddedVectorStore.Configuration, vectors: [Float], records: [TelemetryRecord?], graph: HNSWGraph.Snapshot
+    ) {
+        self.init(configuration: configuration)
+        self.vectors = vectors
+        self.records = records
+        self.graph = HNSWGraph(parameters: configuration.hnsw, snapshot: graph)
+        tombstones.reserve(records.count)
+        var entries: [(time: Double, slot: Int32)] = []
+        for (slot, record) in records.enumerated() {
+            if let record {
+                slotsByID[record.eventID] = Int32(slot)
+                entries.append((record.timestamp.timeIntervalSince1970, Int32(slot)))
+            } else {
+                tombstones.insert(Int32(slot))
+                tombstoneCount += 1
+            }
+        }
+        timeIndex = TimeIndex(sorting: entries)
+    }
+}

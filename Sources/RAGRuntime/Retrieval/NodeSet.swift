@@ -1,0 +1,70 @@
+/// A set of node ids as a bitset: one bit per node, O(1) insert and lookup, no hashing.
+struct NodeSet: Sendable, Equatable {
+    private(set) var words: [UInt64]
+
+    /// An empty set able to hold ids `0..<capacity`.
+    init(capacity: Int) {
+        words = [UInt64](repeating: 0, count: (capacity + 63) / 64)
+    }
+
+    /// Grows the set so it can hold ids `0..<capacity`.
+    mutating func reserve(_ capacity: Int) {
+        let needed = (capacity + 63) / 64
+        if needed > words.count { words.append(contentsOf: repeatElement(0, count: needed - words.count)) }
+    }
+
+    @inline(__always)
+    func contains(_ node: Int32) -> Bool {
+        let index = Int(node)
+        let word = index >> 6
+        return word < words.count && words[word] & (1 << UInt64(index & 63)) != 0
+    }
+
+    @inline(__always)
+    mutating func insert(_ node: Int32) {
+        let index = Int(node)
+        reserve(index + 1)
+        words[index >> 6] |= 1 << UInt64(index & 63)
+    }
+
+    @inline(__always)
+    mutating func remove(_ node: Int32) {
+        let index = Int(node)
+        guard index >> 6 < words.count else { return }
+        words[index >> 6] &= ~(1 << UInt64(index & 63))
+    }
+
+    /// Removes every id, keeping the storage.
+    mutating func removeAll() {
+        for index in words.indices { words[index] = 0 }
+    }
+}
+
+/// The "visited" marks of a graph search, cleared in O(1) by bumping an epoch.
+///
+/// Each node holds the epoch in which it was last visited; starting a search increments the epoch,
+/// which unmarks every node at once. The marks are reused across searches, so a search allocates
+/// nothing.
+struct VisitedSet: Sendable {
+    private var marks: [UInt32] = []
+    private var epoch: UInt32 = 0
+
+    /// Starts a new search over `count` nodes.
+    mutating func reset(count: Int) {
+        if marks.count < count { marks.append(contentsOf: repeatElement(0, count: count - marks.count)) }
+        if epoch == UInt32.max {
+            for index in marks.indices { marks[index] = 0 }
+            epoch = 0
+        }
+        epoch += 1
+    }
+
+    /// Marks `node` and returns `true` when it was not yet visited in this search.
+    @inline(__always)
+    mutating func insert(_ node: Int32) -> Bool {
+        let index = Int(node)
+        if marks[index] == epoch { return false }
+        marks[index] = epoch
+        return true
+    }
+}

@@ -1,0 +1,22 @@
+/// Errors from embedding, indexing, searching and persisting documents.
+///
+/// Cases are named after the operation that failed and keep the cause. None is retryable as is:
+/// each names bad input or a damaged data directory.
+public enum RetrievalError: Error, Sendable, Equatable {
+    /// A vector had `actual` dimensions where the store or embedder works with `expected`.
+    case dimensionMismatch(expected: Int, actual: Int)
+    /// A vector contained NaN or infinity, or had zero length, so it cannot be normalised.
+    case invalidVector(id: String)
+    /// The embedder found nothing to embed in a text (empty, or only punctuation and stop words).
+    case emptyEmbeddingText(index: Int)
+    /// A search asked for `k < 1`.
+    case invalidResultCount(Int)
+    /// A ``FieldFilter`` named a field that documents do not have.
+    case unknownFilterField(String)
+    /// A configuration value is out of range; the message names it.
+    case invalidConfiguration(String)
+    /// Writing the data directory failed; the message carries the underlying error.
+    case saveFailed(path: String, reason: String)
+    /// Reading the data directory failed: missing file, bad magic, unsupported version or truncation.
+    case loadFailed(path: String, reason: String)
+}

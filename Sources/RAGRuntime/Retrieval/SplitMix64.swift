@@ -1,0 +1,18 @@
+/// A small seeded random number generator (SplitMix64), for reproducible HNSW level assignment.
+///
+/// The same seed and insertion order build the same graph on every run and platform.
+struct SplitMix64: RandomNumberGenerator, Sendable {
+    private(set) var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9e37_79b9_7f4a_7c15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        return z ^ (z >> 31)
+    }
+}
