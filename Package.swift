@@ -106,6 +106,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "AWSTesting",
+            dependencies: [
+                "AWS",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // layer 4: executables
         .executableTarget(
             name: "OperatorCommand",
@@ -135,7 +144,22 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "AWSTests", dependencies: ["AWS"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "KubernetesControllerTests",
+            dependencies: ["KubernetesController", "KubernetesClient", "KubernetesCore", "KubernetesTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CRDsTests",
+            dependencies: ["CRDs", "KubernetesCore", "KubernetesTesting", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "OperatorTests",
+            dependencies: ["Operator", "CRDs", "KubernetesCore", "KubernetesClient", "KubernetesController", "KubernetesTesting", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "AWSTests", dependencies: ["AWS", "AWSTesting"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "RAGRuntimeTests", dependencies: ["RAGRuntime"], swiftSettings: swiftSettings),
         .testTarget(
             name: "KubernetesTestingTests",

@@ -34,7 +34,8 @@ public struct KubernetesClientError: Error, Sendable, CustomStringConvertible {
         self.underlying = underlying
     }
 
-    static func api(_ status: Status) -> KubernetesClientError {
+    /// The error for a `Status` answer from the server.
+    public static func api(_ status: Status) -> KubernetesClientError {
         KubernetesClientError(.apiError, status: status, message: status.description)
     }
 

@@ -15,7 +15,7 @@ import KubernetesCore
 /// ```
 public struct JSONSchemaProperty: Sendable, Equatable {
     /// The schema as JSON, ready for `openAPIV3Schema`.
-    public private(set) var json: [String: JSONValue]
+    public internal(set) var json: [String: JSONValue]
 
     public init(json: [String: JSONValue]) { self.json = json }
 

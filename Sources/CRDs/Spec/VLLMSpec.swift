@@ -19,13 +19,13 @@ public struct VLLMSpec: Codable, Sendable, Equatable {
     public var tolerations: [Toleration]?
     /// The Hugging Face token for gated models, as `HF_TOKEN`.
     public var hfTokenSecretRef: SecretKeyReference?
-    /// CPU and memory; the NeuronCore request is added by the operator.
+    /// CPU and memory; the NeuronCore request is added by the operator. Defaults: 1 CPU, 8Gi requested.
     public var resources: ResourceRequirements?
 
     public init(model: String) { self.model = model }
 
     static var schema: JSONSchemaProperty {
-        .object("vLLM serving an OpenAI-compatible API on port 8000, on AWS Inferentia2 nodes (Neuron). The first start compiles the model for Neuron, which can take many minutes; the startup probe allows 30.", properties: [
+        .object("vLLM serving an OpenAI-compatible API on port 8000, on AWS Inferentia2 nodes (Neuron). The first start compiles the model for Neuron, which can take many minutes; the startup probe allows 30 minutes.", properties: [
             "model": .string("Hugging Face model id, such as meta-llama/Llama-3.2-1B-Instruct.", minLength: 1),
             "image": .string("vLLM image with the Neuron SDK. Defaults to \(RAGPipelineDefaults.vllmImage); pin a tag in production.", minLength: 1),
             "replicas": .integer("Number of vLLM pods. Defaults to 1.", minimum: 0, maximum: 64, default: RAGPipelineDefaults.replicas),
@@ -36,7 +36,7 @@ public struct VLLMSpec: Codable, Sendable, Equatable {
             "nodeSelector": SchemaBuilder.stringMap("Node labels vLLM pods must match. Defaults to node.kubernetes.io/instance-type: inf2.xlarge."),
             "tolerations": SchemaBuilder.tolerations("Tolerations for vLLM pods. Defaults to tolerating the aws.amazon.com/neuron taint (Exists, NoSchedule)."),
             "hfTokenSecretRef": SecretKeyReference.schema.described("Secret key holding a Hugging Face token, passed as HF_TOKEN; needed for gated models such as Llama."),
-            "resources": SchemaBuilder.resources("CPU and memory for the vLLM container. The operator adds aws.amazon.com/neuroncore requests and limits equal to neuronCores."),
+            "resources": SchemaBuilder.resources("CPU and memory for the vLLM container. Defaults to 1 CPU and 8Gi memory requested. The operator adds aws.amazon.com/neuroncore requests and limits equal to neuronCores."),
         ], required: ["model"])
         .validated(by: "!has(self.tensorParallelSize) || !has(self.neuronCores) || self.tensorParallelSize <= self.neuronCores", message: "llm.vllm.tensorParallelSize must not exceed llm.vllm.neuronCores")
     }

@@ -36,10 +36,42 @@ public final class Controller<R: Reconciler>: ServiceLifecycle.Service {
     let metrics: ControllerMetrics
     let counter = Mutex(0)
 
-    public init(
+    /// Builds the reconciler from the secondary caches, so that it can compare desired with cached state.
+    public convenience init(
+        name: String, client: KubernetesClient, namespace: String? = nil, labelSelector: String? = nil,
+        secondaries: [SecondaryWatch] = [], concurrency: Int = 2, leadership: LeadershipGate? = nil,
+        logger: Logger = Logger(label: "controller"), backoff: ExponentialBackoff = .workQueue,
+        makeReconciler: ([ResourceDescriptor: Store<DynamicObject>]) -> R
+    ) {
+        var stores: [(SecondaryWatch, Store<DynamicObject>, StoreWriter<DynamicObject>)] = []
+        for watch in secondaries {
+            let (store, writer) = Store<DynamicObject>.make()
+            stores.append((watch, store, writer))
+        }
+        let byResource = Dictionary(stores.map { ($0.0.resource, $0.1) }, uniquingKeysWith: { first, _ in first })
+        self.init(
+            name: name, client: client, reconciler: makeReconciler(byResource), namespace: namespace, labelSelector: labelSelector,
+            secondaryCaches: stores.map { ($0.0, $0.1, $0.2) }, concurrency: concurrency, leadership: leadership, logger: logger, backoff: backoff)
+    }
+
+    public convenience init(
         name: String, client: KubernetesClient, reconciler: R, namespace: String? = nil, labelSelector: String? = nil,
         secondaries: [SecondaryWatch] = [], concurrency: Int = 2, leadership: LeadershipGate? = nil,
         logger: Logger = Logger(label: "controller"), backoff: ExponentialBackoff = .workQueue
+    ) {
+        let caches = secondaries.map { watch -> (SecondaryWatch, Store<DynamicObject>, StoreWriter<DynamicObject>) in
+            let (store, writer) = Store<DynamicObject>.make()
+            return (watch, store, writer)
+        }
+        self.init(
+            name: name, client: client, reconciler: reconciler, namespace: namespace, labelSelector: labelSelector,
+            secondaryCaches: caches, concurrency: concurrency, leadership: leadership, logger: logger, backoff: backoff)
+    }
+
+    init(
+        name: String, client: KubernetesClient, reconciler: R, namespace: String? = nil, labelSelector: String? = nil,
+        secondaryCaches: [(SecondaryWatch, Store<DynamicObject>, StoreWriter<DynamicObject>)], concurrency: Int, leadership: LeadershipGate?,
+        logger: Logger, backoff: ExponentialBackoff
     ) {
         self.name = name
         self.client = client
@@ -51,15 +83,8 @@ public final class Controller<R: Reconciler>: ServiceLifecycle.Service {
         self.logger = logger
         self.metrics = ControllerMetrics(controller: name)
         (store, writer) = Store<Resource>.make()
-        var stores: [ResourceDescriptor: Store<DynamicObject>] = [:]
-        var writers: [(SecondaryWatch, StoreWriter<DynamicObject>)] = []
-        for watch in secondaries {
-            let (secondaryStore, secondaryWriter) = Store<DynamicObject>.make()
-            stores[watch.resource] = secondaryStore
-            writers.append((watch, secondaryWriter))
-        }
-        secondaryStores = stores
-        secondaryWriters = writers
+        secondaryStores = Dictionary(secondaryCaches.map { ($0.0.resource, $0.1) }, uniquingKeysWith: { first, _ in first })
+        secondaryWriters = secondaryCaches.map { ($0.0, $0.2) }
         queue = WorkQueue(name: name, backoff: backoff)
     }
 

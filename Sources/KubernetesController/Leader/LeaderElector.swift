@@ -72,7 +72,8 @@ public final class LeaderElector: ServiceLifecycle.Service {
             do { try await Task.sleep(for: configuration.retryPeriod) } catch { break }
             if Task.isShuttingDownGracefully { break }
         }
-        if gate.isLeading { await release() }
+        // Release only on graceful shutdown: a cancelled (killed) instance leaves the lease to expire.
+        if gate.isLeading && Task.isShuttingDownGracefully { await release() }
     }
 
     /// One round: read the lease and acquire or renew it when allowed. Returns whether this instance leads.

@@ -3,7 +3,8 @@ import KubernetesCore
 
 extension FakeAPIServer {
     /// Serves the resource a new CRD defines and marks the CRD Established, as the real server does.
-    func registerCustomResource(_ object: JSONValue) throws -> JSONValue {
+    /// With `dryRun` the CRD is checked and returned Established, but nothing is served.
+    func registerCustomResource(_ object: JSONValue, dryRun: Bool = false) throws -> JSONValue {
         let crd: CustomResourceDefinition
         do { crd = try object.decode(CustomResourceDefinition.self) } catch {
             throw APIError(422, "Invalid", "CustomResourceDefinition is invalid: \(error)")
@@ -22,12 +23,13 @@ extension FakeAPIServer {
         if let current = resources[key], current.definedBy == nil {
             throw APIError(409, "AlreadyExists", "\(key) is a built-in resource")
         }
-        resources[key] = ServedResource(
+        let served = ServedResource(
             descriptor: ResourceDescriptor(group: crd.spec.group, version: version.name, kind: crd.spec.names.kind, plural: crd.spec.names.plural, namespaced: crd.spec.scope == "Namespaced"),
             singular: crd.spec.names.singular ?? crd.spec.names.kind.lowercased(), shortNames: crd.spec.names.shortNames ?? [],
             categories: crd.spec.names.categories ?? [], verbs: ServedResource.allVerbs, hasStatus: version.subresources?.status != nil,
             schema: version.schema?.openAPIV3Schema ?? ["type": "object", "x-kubernetes-preserve-unknown-fields": true],
             printerColumns: version.additionalPrinterColumns ?? [], definedBy: name)
+        if !dryRun { resources[key] = served }
         var established = object
         let time = Timestamp(now()).description
         established["status"] = [

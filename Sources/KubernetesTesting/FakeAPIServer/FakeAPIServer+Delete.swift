@@ -86,9 +86,8 @@ extension FakeAPIServer {
             changed = false
             let all = objects.values.flatMap { $0 }
             let liveUIDs = Set(all.compactMap { $0.value[path: ["metadata", "uid"]]?.stringValue })
-            for key in all.map(\.key) {
-                // Re-read: an earlier step of this pass may have changed the object.
-                guard let object = objects[key.resource]?[key] else { continue }
+            for (key, object) in all {
+                guard objects[key.resource]?[key] != nil else { continue }
                 let uid = object[path: ["metadata", "uid"]]?.stringValue ?? ""
                 let isNamespace = key.resource == ResourceKey(group: "", plural: "namespaces")
                 if object[path: ["metadata", "deletionTimestamp"]] != nil {

@@ -23,7 +23,7 @@ extension FakeAPIServer {
         if target.resource.hasStatus { object["status"] = nil }
         object = try validate(object, target, name: name, query: query)
         if target.resource.key == ResourceKey(group: "apiextensions.k8s.io", plural: "customresourcedefinitions") {
-            object = try registerCustomResource(object)
+            object = try registerCustomResource(object, dryRun: query["dryRun"] != nil)
         }
         let time = Timestamp(now()).description
         object.set(.string(UUID().uuidString.lowercased()), at: ["metadata", "uid"])
@@ -34,7 +34,9 @@ extension FakeAPIServer {
         var managed = ManagedFields(object)
         managed.recordUpdate(manager: query["fieldManager"] ?? "unknown", from: nil, to: object, subresource: nil, apiVersion: target.resource.descriptor.apiVersion, time: time, lists: listKinds(for: target.resource))
         managed.store(in: &object)
+        if query["dryRun"] != nil { return .json(object, status: 201) }
         let stored = commit(object, at: key, previous: nil)
+        sweepDeletions()  // an owner reference to an object that does not exist is collected, as after any write
         return .json(stored, status: 201)
     }
 
@@ -109,7 +111,7 @@ extension FakeAPIServer {
         }
         object = try validate(object, target, name: key.name, query: query)
         if target.resource.key == ResourceKey(group: "apiextensions.k8s.io", plural: "customresourcedefinitions"), target.subresource == nil {
-            object = try registerCustomResource(object)
+            object = try registerCustomResource(object, dryRun: query["dryRun"] != nil)
         }
         if let finalizersBefore = existing[path: ["metadata", "deletionTimestamp"]], finalizersBefore != .null {
             let added = Set(Self.finalizers(object)).subtracting(Self.finalizers(existing))

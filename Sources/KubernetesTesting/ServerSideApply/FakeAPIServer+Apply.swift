@@ -35,7 +35,7 @@ extension FakeAPIServer {
             if target.resource.hasStatus { object["status"] = nil }
             object = try validate(object, target, name: name, query: query)
             if target.resource.key == ResourceKey(group: "apiextensions.k8s.io", plural: "customresourcedefinitions") {
-                object = try registerCustomResource(object)
+                object = try registerCustomResource(object, dryRun: query["dryRun"] != nil)
             }
             object.set(.string(UUID().uuidString.lowercased()), at: ["metadata", "uid"])
             object.set(.string(time), at: ["metadata", "creationTimestamp"])
@@ -44,7 +44,9 @@ extension FakeAPIServer {
             managed.set(appliedFields, manager: manager, operation: "Apply", subresource: nil, apiVersion: apiVersion, time: time)
             managed.store(in: &object)
             if query["dryRun"] != nil { return .json(object, status: 201) }
-            return .json(commit(object, at: target.storageKey(name), previous: nil), status: 201)
+            let stored = commit(object, at: target.storageKey(name), previous: nil)
+            sweepDeletions()
+            return .json(stored, status: 201)
         }
 
         var managed = ManagedFields(existing)

@@ -51,7 +51,7 @@ public struct SensorReadings: Sendable, Hashable, Codable {
         let key: String
         let label: String
         let unit: String
-        let keyPath: KeyPath<SensorReadings, Double?> & Sendable
+        let keyPath: any KeyPath<SensorReadings, Double?> & Sendable
     }
 
     /// Every reading, in the order they appear in embedding text and answers.

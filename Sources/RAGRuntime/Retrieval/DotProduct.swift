@@ -6,8 +6,33 @@
 /// through raw pointers with unaligned loads and allocates nothing.
 enum DotProduct {
     /// `sum(a[i] * b[i])` for `i` in `0..<count`.
+    ///
+    /// Release builds use ``simd(_:_:count:)``. Debug builds use ``scalar(_:_:count:)``: unoptimised
+    /// generic SIMD code is about 50 times slower than a plain loop, which would make the HNSW
+    /// tests take minutes. A test checks that both kernels agree.
     @inline(__always)
     static func compute(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
+        #if DEBUG
+        scalar(a, b, count: count)
+        #else
+        simd(a, b, count: count)
+        #endif
+    }
+
+    /// The dot product with a plain loop.
+    static func scalar(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
+        var total: Float = 0
+        var index = 0
+        while index < count {
+            total += a[index] * b[index]
+            index += 1
+        }
+        return total
+    }
+
+    /// The dot product with `SIMD16<Float>` accumulators.
+    @inline(__always)
+    static func simd(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
         let rawA = UnsafeRawPointer(a), rawB = UnsafeRawPointer(b)
         var sum0 = SIMD16<Float>(), sum1 = SIMD16<Float>()
         var index = 0

@@ -43,11 +43,10 @@ extension EmbeddedIndex {
                     return (exactScan(query: queryPointer, slots: allCandidates, k: k, rows: rows), .exact(candidates: candidateCount))
                 }
                 let tombstones = self.tombstones
-                var allowed: NodeSet?
-                if let subset {
+                let allowed: NodeSet? = subset.map { subset in
                     var set = NodeSet(capacity: records.count)
                     for slot in subset { set.insert(slot) }
-                    allowed = set
+                    return set
                 }
                 let ef = configuration.hnsw.efSearch
                 let nodes = graph.search(query: queryPointer, k: k, ef: ef, rows: rows) { node in

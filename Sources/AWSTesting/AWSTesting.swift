@@ -1,2 +1,0 @@
-// Test support for code that calls AWS: loopback emulators that follow the botocore service models.
-import AWS

@@ -1,0 +1,137 @@
+import KubernetesCore
+
+extension RAGPipelineSpec {
+    /// The spec with every omitted field filled in, as the operator reconciles it.
+    ///
+    /// Defaults (constants in ``RAGPipelineDefaults``):
+    /// - `image`: the runtime image given (the operator's configured image), `imagePullPolicy`: `IfNotPresent`.
+    /// - `embedding`: Bedrock `cohere.embed-english-v3` (1024) when `aws.region` is set, else `local` (384).
+    ///   Within a choice: Bedrock model/dimensions, local dimensions.
+    /// - `vectorStore.opensearch`: index `rag-telemetry`, `serverless` when the endpoint is `*.aoss.amazonaws.com`;
+    ///   `vectorStore.embedded.storage`: `10Gi`.
+    /// - `llm.vllm`: image, 1 replica, 2 NeuronCores, tensor parallel 2, 4096 tokens, 8 sequences,
+    ///   `inf2.xlarge` node selector, the Neuron toleration, HF token key `token`.
+    /// - `source.kinesis`: `TRIM_HORIZON`, batch 100. `producer`: disabled, 100 records/minute.
+    /// - Replicas: backend 2 (1 with the embedded store), UI/consumer 1. Resources per component.
+    /// - `ui.ingress`: disabled, class `alb`. `networkPolicy.enabled`: `true`.
+    ///
+    /// Choices the user left ambiguous (two embedders, no LLM) are kept as they are for
+    /// ``RAGPipeline/validate()`` to report.
+    ///
+    /// - Parameter runtimeImage: the image used when `spec.image` is omitted.
+    public func withDefaults(runtimeImage: String = RAGPipelineDefaults.runtimeImage) -> RAGPipelineSpec {
+        var spec = self
+        spec.image = image ?? runtimeImage
+        spec.imagePullPolicy = imagePullPolicy ?? RAGPipelineDefaults.imagePullPolicy
+        spec.source?.kinesis = source?.kinesis.map(Self.defaulted)
+        spec.producer = Self.defaulted(producer ?? ProducerSpec())
+        spec.embedding = Self.defaulted(embedding, region: aws?.region)
+        spec.vectorStore = Self.defaulted(vectorStore)
+        spec.llm.vllm = llm.vllm.map(Self.defaulted)
+        let backendReplicas = vectorStore.embedded != nil ? RAGPipelineDefaults.backendReplicasEmbedded : RAGPipelineDefaults.backendReplicas
+        spec.backend = Self.defaulted(backend ?? ComponentSpec(), replicas: backendReplicas, resources: ComponentResources.backend)
+        spec.consumer = Self.defaulted(consumer ?? ComponentSpec(), replicas: RAGPipelineDefaults.replicas, resources: ComponentResources.consumer)
+        spec.ui = Self.defaulted(ui ?? UIComponentSpec())
+        spec.networkPolicy = NetworkPolicySettings(enabled: networkPolicy?.enabled ?? RAGPipelineDefaults.networkPolicyEnabled)
+        return spec
+    }
+
+    private static func defaulted(_ kinesis: KinesisSpec) -> KinesisSpec {
+        var kinesis = kinesis
+        kinesis.startingPosition = kinesis.startingPosition ?? RAGPipelineDefaults.startingPosition
+        kinesis.batchSize = kinesis.batchSize ?? RAGPipelineDefaults.batchSize
+        return kinesis
+    }
+
+    private static func defaulted(_ producer: ProducerSpec) -> ProducerSpec {
+        var producer = producer
+        producer.enabled = producer.enabled ?? false
+        producer.recordsPerMinute = producer.recordsPerMinute ?? RAGPipelineDefaults.recordsPerMinute
+        producer.resources = producer.resources ?? ComponentResources.producer
+        return producer
+    }
+
+    private static func defaulted(_ embedding: EmbeddingSpec?, region: String?) -> EmbeddingSpec {
+        var embedding = embedding ?? (region != nil ? EmbeddingSpec(bedrock: BedrockEmbeddingSpec()) : EmbeddingSpec(local: LocalEmbeddingSpec()))
+        if var bedrock = embedding.bedrock {
+            bedrock.modelId = bedrock.modelId ?? RAGPipelineDefaults.bedrockModelId
+            bedrock.dimensions = bedrock.dimensions ?? RAGPipelineDefaults.bedrockDimensions
+            embedding.bedrock = bedrock
+        }
+        if var local = embedding.local {
+            local.dimensions = local.dimensions ?? RAGPipelineDefaults.localDimensions
+            embedding.local = local
+        }
+        return embedding
+    }
+
+    private static func defaulted(_ store: VectorStoreSpec) -> VectorStoreSpec {
+        var store = store
+        if var opensearch = store.opensearch {
+            opensearch.index = opensearch.index ?? RAGPipelineDefaults.openSearchIndex
+            opensearch.serverless = opensearch.serverless ?? OpenSearchSpec.isServerlessEndpoint(opensearch.endpoint)
+            store.opensearch = opensearch
+        }
+        if var embedded = store.embedded {
+            embedded.storage = embedded.storage ?? RAGPipelineDefaults.embeddedStorage
+            store.embedded = embedded
+        }
+        return store
+    }
+
+    private static func defaulted(_ vllm: VLLMSpec) -> VLLMSpec {
+        var vllm = vllm
+        vllm.image = vllm.image ?? RAGPipelineDefaults.vllmImage
+        vllm.replicas = vllm.replicas ?? RAGPipelineDefaults.replicas
+        vllm.neuronCores = vllm.neuronCores ?? RAGPipelineDefaults.neuronCores
+        vllm.tensorParallelSize = vllm.tensorParallelSize ?? RAGPipelineDefaults.tensorParallelSize
+        vllm.maxModelLen = vllm.maxModelLen ?? RAGPipelineDefaults.maxModelLen
+        vllm.maxNumSeqs = vllm.maxNumSeqs ?? RAGPipelineDefaults.maxNumSeqs
+        vllm.nodeSelector = vllm.nodeSelector ?? RAGPipelineDefaults.vllmNodeSelector
+        vllm.tolerations = vllm.tolerations ?? [Toleration(key: RAGPipelineDefaults.neuronTolerationKey, operator: "Exists", effect: "NoSchedule")]
+        vllm.resources = vllm.resources ?? ComponentResources.vllm
+        if var secret = vllm.hfTokenSecretRef {
+            secret.key = secret.key ?? RAGPipelineDefaults.hfTokenKey
+            vllm.hfTokenSecretRef = secret
+        }
+        return vllm
+    }
+
+    private static func defaulted(_ component: ComponentSpec, replicas: Int, resources: ResourceRequirements) -> ComponentSpec {
+        var component = component
+        component.replicas = component.replicas ?? replicas
+        component.resources = component.resources ?? resources
+        return component
+    }
+
+    private static func defaulted(_ ui: UIComponentSpec) -> UIComponentSpec {
+        var ui = ui
+        ui.replicas = ui.replicas ?? RAGPipelineDefaults.replicas
+        ui.resources = ui.resources ?? ComponentResources.ui
+        if var ingress = ui.ingress {
+            ingress.enabled = ingress.enabled ?? false
+            ingress.className = ingress.className ?? RAGPipelineDefaults.ingressClassName
+            ui.ingress = ingress
+        }
+        return ui
+    }
+}
+
+extension OpenSearchSpec {
+    /// Whether an endpoint is an OpenSearch Serverless collection (`*.aoss.amazonaws.com`).
+    public static func isServerlessEndpoint(_ endpoint: String) -> Bool {
+        let host = EndpointURL.parse(endpoint)?.host ?? endpoint
+        return host.hasSuffix(".aoss.amazonaws.com") || host.hasSuffix(".aoss.amazonaws.com.cn")
+    }
+}
+
+/// Default container resources per component. Memory limits bound a leak; no CPU limits, so
+/// bursts use idle CPU instead of being throttled.
+public enum ComponentResources {
+    public static let backend = ResourceRequirements(requests: ["cpu": "250m", "memory": "256Mi"], limits: ["memory": "1Gi"])
+    public static let ui = ResourceRequirements(requests: ["cpu": "100m", "memory": "64Mi"], limits: ["memory": "256Mi"])
+    public static let consumer = ResourceRequirements(requests: ["cpu": "250m", "memory": "256Mi"], limits: ["memory": "1Gi"])
+    public static let producer = ResourceRequirements(requests: ["cpu": "50m", "memory": "64Mi"], limits: ["memory": "256Mi"])
+    /// vLLM's CPU and memory; the NeuronCores are added by the operator.
+    public static let vllm = ResourceRequirements(requests: ["cpu": "1", "memory": "8Gi"])
+}

@@ -1,0 +1,28 @@
+import CRDs
+import KubernetesCore
+
+/// The stream consumer: `rag-runtime consumer`, reading `source.kinesis`, embedding and indexing.
+///
+/// It runs only when `source.kinesis` is set. With the embedded vector store the backend owns the
+/// index, so the consumer indexes through the backend (`BACKEND_URL`).
+public enum ConsumerBuilder {
+    /// Whether the pipeline runs a consumer.
+    public static func isEnabled(_ context: BuildContext) -> Bool { context.spec.source?.kinesis != nil }
+
+    /// The consumer Deployment, or `nil` without a Kinesis source.
+    public static func deployment(_ context: BuildContext) throws -> Deployment? {
+        guard isEnabled(context) else { return nil }
+        let spec = context.spec
+        var env = RuntimeEnvironment.common(context) + RuntimeEnvironment.kinesis(context, reading: true)
+            + RuntimeEnvironment.embedding(context) + RuntimeEnvironment.vectorStore(context)
+        if spec.vectorStore.embedded != nil {
+            env.removeAll { $0.name == "DATA_DIR" }
+            env.append(EnvVar(name: "BACKEND_URL", value: BackendBuilder.serviceURL(context)))
+        }
+        let container = DeploymentAssembler.runtimeContainer(context, args: ["consumer"], env: env, resources: spec.consumer?.resources)
+        let workload = DeploymentAssembler.Workload(
+            component: .consumer, replicas: spec.consumer?.replicas ?? RAGPipelineDefaults.replicas,
+            container: container, overrides: spec.consumer?.podTemplate)
+        return try DeploymentAssembler.deployment(context, workload)
+    }
+}

@@ -1,0 +1,77 @@
+import CRDs
+import KubernetesCore
+
+/// Puts a component's container into a Deployment the same way for every component: restricted
+/// security, a writable `/tmp`, the ServiceAccount, image pull secrets, Pod template overrides, and the
+/// `rag.dev/config-hash` annotation.
+public enum DeploymentAssembler {
+    /// What differs between components.
+    public struct Workload: Sendable {
+        public var component: PipelineComponent
+        public var replicas: Int
+        public var container: Container
+        /// Volumes besides `/tmp`, with their mounts in the container.
+        public var volumes: [(Volume, VolumeMount)] = []
+        public var overrides: PodTemplateOverrides?
+        public var strategy: DeploymentStrategy?
+
+        public init(component: PipelineComponent, replicas: Int, container: Container, overrides: PodTemplateOverrides? = nil) {
+            self.component = component
+            self.replicas = replicas
+            self.container = container
+            self.overrides = overrides
+        }
+    }
+
+    /// The Deployment `<pipeline>-<component>`.
+    ///
+    /// - Throws: an `EncodingError` if the Pod template cannot be hashed.
+    public static func deployment(_ context: BuildContext, _ workload: Workload) throws -> Deployment {
+        let component = workload.component
+        let scratch = [RestrictedPodSecurity.scratch("tmp", at: "/tmp")] + workload.volumes
+        var container = workload.container
+        container.imagePullPolicy = context.spec.imagePullPolicy
+        container.securityContext = RestrictedPodSecurity.containerSecurityContext
+        container.volumeMounts = scratch.map(\.1)
+
+        var pod = PodSpec(containers: [container])
+        pod.serviceAccountName = context.childName(component)
+        pod.automountServiceAccountToken = false
+        pod.enableServiceLinks = false
+        pod.securityContext = RestrictedPodSecurity.podSecurityContext
+        pod.volumes = scratch.map(\.0)
+        pod.imagePullSecrets = context.spec.imagePullSecrets
+        pod.nodeSelector = workload.overrides?.nodeSelector
+        pod.tolerations = workload.overrides?.tolerations
+
+        let labels = (workload.overrides?.labels ?? [:]).merging(context.labels(component)) { _, ours in ours }
+        let unhashed = PodTemplateSpec(metadata: ObjectMeta(labels: labels, annotations: workload.overrides?.annotations), spec: pod)
+        let annotations = (workload.overrides?.annotations ?? [:]).merging([PipelineLabels.configHashAnnotation: try ConfigHash.of(unhashed)]) { _, ours in ours }
+        let template = PodTemplateSpec(metadata: ObjectMeta(labels: labels, annotations: annotations), spec: pod)
+
+        var spec = DeploymentSpec(replicas: workload.replicas, selector: LabelSelector(matchLabels: context.selectorLabels(component)), template: template)
+        spec.strategy = workload.strategy
+        return Deployment(metadata: context.metadata(context.childName(component), component: component), spec: spec)
+    }
+
+    /// A runtime container: the pipeline's image, `args`, the environment, port 8080 and the
+    /// `/healthz` and `/readyz` probes.
+    public static func runtimeContainer(_ context: BuildContext, args: [String], env: [EnvVar], resources: ResourceRequirements?) -> Container {
+        var container = Container(name: "rag-runtime", image: context.spec.image)
+        container.args = args
+        container.env = env
+        container.resources = resources
+        container.ports = [ContainerPort(name: "http", containerPort: RuntimeEnvironment.port, protocol: "TCP")]
+        container.readinessProbe = probe("/readyz", periodSeconds: 10)
+        container.livenessProbe = probe("/healthz", periodSeconds: 20)
+        return container
+    }
+
+    static func probe(_ path: String, port: IntOrString = "http", periodSeconds: Int, failureThreshold: Int = 3, timeoutSeconds: Int = 5) -> Probe {
+        var probe = Probe(httpGet: .init(path: path, port: port))
+        probe.periodSeconds = periodSeconds
+        probe.failureThreshold = failureThreshold
+        probe.timeoutSeconds = timeoutSeconds
+        return probe
+    }
+}

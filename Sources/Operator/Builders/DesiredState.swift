@@ -1,0 +1,68 @@
+import CRDs
+import KubernetesCore
+
+/// Spec in, manifests out: every object a RAGPipeline should own, computed without I/O.
+///
+/// ```swift
+/// let objects = try DesiredState.children(of: pipeline, options: BuildOptions(runtimeImage: image))
+/// for object in objects { try await client.apply(object.body, fieldManager: "rag-operator", force: true) }
+/// ```
+///
+/// A component the spec turns off (producer disabled, `llm.external`, ingress or network policy
+/// disabled, no Kinesis source) yields no objects, so the reconciler deletes what it finds left over.
+public enum DesiredState {
+    /// The pipeline's children, in apply order: ServiceAccounts, storage, Services, Deployments,
+    /// Ingress, PodDisruptionBudgets, NetworkPolicies.
+    ///
+    /// - Throws: ``DesiredStateError/invalidSpec(_:)`` when ``RAGPipeline/validate()`` finds problems
+    ///   (nothing should be applied then), or ``DesiredStateError/encodingFailed(kind:name:underlying:)``.
+    public static func children(of pipeline: RAGPipeline, options: BuildOptions = BuildOptions()) throws(DesiredStateError) -> [DesiredObject] {
+        let problems = pipeline.validate()
+        guard problems.isEmpty else { throw .invalidSpec(problems) }
+        let context = BuildContext(pipeline: pipeline, options: options)
+        var objects = ObjectCollector()
+        for component in PipelineComponent.allCases where runs(component, context) {
+            objects.add(component, ServiceAccountBuilder.serviceAccount(context, for: component))
+        }
+        objects.add(.backend, BackendBuilder.dataClaim(context))
+        objects.add(.backend, BackendBuilder.service(context))
+        objects.add(.ui, UIBuilder.service(context))
+        objects.add(.vllm, VLLMBuilder.service(context))
+        objects.add(.backend) { try BackendBuilder.deployment(context) }
+        objects.add(.ui) { try UIBuilder.deployment(context) }
+        objects.add(.consumer) { try ConsumerBuilder.deployment(context) }
+        objects.add(.producer) { try ProducerBuilder.deployment(context) }
+        objects.add(.vllm) { try VLLMBuilder.deployment(context) }
+        objects.add(.ui, IngressBuilder.ingress(context))
+        for (component, replicas) in replicas(context) {
+            objects.add(component, PDBBuilder.podDisruptionBudget(context, for: component, replicas: replicas))
+        }
+        for policy in NetworkPolicyBuilder.policies(context) {
+            let component = policy.metadata.labels?["app.kubernetes.io/component"] ?? PipelineComponent.shared
+            objects.add(component, policy)
+        }
+        if let error = objects.error { throw error }
+        return objects.objects
+    }
+
+    /// Whether a component runs: backend and UI always; consumer with `source.kinesis`; producer when
+    /// enabled; vLLM with `llm.vllm`.
+    public static func runs(_ component: PipelineComponent, _ context: BuildContext) -> Bool {
+        switch component {
+        case .backend, .ui: true
+        case .consumer: ConsumerBuilder.isEnabled(context)
+        case .producer: ProducerBuilder.isEnabled(context)
+        case .vllm: VLLMBuilder.isEnabled(context)
+        }
+    }
+
+    /// Desired replicas of every running component (after defaults).
+    public static func replicas(_ context: BuildContext) -> [(PipelineComponent, Int)] {
+        let spec = context.spec
+        let all: [(PipelineComponent, Int?)] = [
+            (.backend, spec.backend?.replicas), (.ui, spec.ui?.replicas), (.consumer, spec.consumer?.replicas),
+            (.producer, 1), (.vllm, spec.llm.vllm?.replicas),
+        ]
+        return all.filter { runs($0.0, context) }.map { ($0.0, $0.1 ?? RAGPipelineDefaults.replicas) }
+    }
+}

@@ -1,0 +1,94 @@
+import CRDs
+import KubernetesCore
+
+/// vLLM on AWS Inferentia2: an OpenAI-compatible server on port 8000, built only for `llm.vllm`.
+///
+/// The Pod requests `aws.amazon.com/neuroncore` (requests = limits = `neuronCores`), tolerates the
+/// Neuron taint, selects the instance type, mounts a memory-backed `/dev/shm` and writable caches
+/// (Hugging Face, Neuron compile cache) on `emptyDir`s, and has a startup probe that allows
+/// 30 minutes (10 s × 180) for download and Neuron compilation before liveness applies.
+public enum VLLMBuilder {
+    public static let port = 8000
+    /// The Neuron device plugin's per-core resource.
+    public static let neuronCoreResource = "aws.amazon.com/neuroncore"
+    /// Startup probe period and failures: 10 s × 180 = 30 minutes.
+    public static let startupPeriodSeconds = 10, startupFailureThreshold = 180
+
+    /// Whether the operator runs vLLM for this pipeline.
+    public static func isEnabled(_ context: BuildContext) -> Bool { context.spec.llm.vllm != nil }
+
+    /// `http://<pipeline>-vllm:8000`, the base URL the backend gets as `LLM_URL`.
+    public static func serviceURL(_ context: BuildContext) -> String {
+        ServiceBuilder.url(context, for: .vllm, port: port)
+    }
+
+    /// The vLLM Deployment, or `nil` with `llm.external`.
+    ///
+    /// Rolling updates replace Pods one at a time without surge (`maxSurge: 0`), because a surge Pod
+    /// would wait for NeuronCores that the old Pod still holds.
+    public static func deployment(_ context: BuildContext) throws -> Deployment? {
+        guard let vllm = context.spec.llm.vllm else { return nil }
+        var container = Container(name: "vllm", image: vllm.image ?? RAGPipelineDefaults.vllmImage)
+        container.command = ["python3", "-m", "vllm.entrypoints.openai.api_server"]
+        container.args = arguments(vllm)
+        container.env = environment(vllm)
+        container.ports = [ContainerPort(name: "http", containerPort: port, protocol: "TCP")]
+        container.resources = resources(vllm)
+        var startup = DeploymentAssembler.probe("/health", periodSeconds: startupPeriodSeconds, failureThreshold: startupFailureThreshold)
+        startup.initialDelaySeconds = 30
+        container.startupProbe = startup
+        container.readinessProbe = DeploymentAssembler.probe("/health", periodSeconds: 10)
+        container.livenessProbe = DeploymentAssembler.probe("/health", periodSeconds: 30, timeoutSeconds: 10)
+
+        let overrides = PodTemplateOverrides(nodeSelector: vllm.nodeSelector, tolerations: vllm.tolerations)
+        var workload = DeploymentAssembler.Workload(component: .vllm, replicas: vllm.replicas ?? RAGPipelineDefaults.replicas, container: container, overrides: overrides)
+        workload.volumes = [
+            RestrictedPodSecurity.scratch("dshm", at: "/dev/shm", medium: "Memory", sizeLimit: "2Gi"),
+            RestrictedPodSecurity.scratch("cache", at: "/cache"),
+        ]
+        workload.strategy = DeploymentStrategy(type: "RollingUpdate", rollingUpdate: .init(maxUnavailable: 1, maxSurge: 0))
+        return try DeploymentAssembler.deployment(context, workload)
+    }
+
+    /// `<pipeline>-vllm`, port 8000.
+    public static func service(_ context: BuildContext) -> Service? {
+        guard isEnabled(context) else { return nil }
+        return ServiceBuilder.service(context, for: .vllm, port: port)
+    }
+
+    /// The OpenAI-compatible server's flags.
+    static func arguments(_ vllm: VLLMSpec) -> [String] {
+        [
+            "--model", vllm.model,
+            "--tensor-parallel-size", String(vllm.tensorParallelSize ?? RAGPipelineDefaults.tensorParallelSize),
+            "--max-model-len", String(vllm.maxModelLen ?? RAGPipelineDefaults.maxModelLen),
+            "--max-num-seqs", String(vllm.maxNumSeqs ?? RAGPipelineDefaults.maxNumSeqs),
+            "--port", String(port),
+            "--device", "neuron",
+        ]
+    }
+
+    /// Caches on the writable `/cache` volume, and `HF_TOKEN` from the Secret when given.
+    static func environment(_ vllm: VLLMSpec) -> [EnvVar] {
+        var env = [
+            EnvVar(name: "HOME", value: "/cache"),
+            EnvVar(name: "HF_HOME", value: "/cache/huggingface"),
+            EnvVar(name: "XDG_CACHE_HOME", value: "/cache"),
+            EnvVar(name: "NEURON_COMPILE_CACHE_URL", value: "/cache/neuron"),
+        ]
+        if let secret = vllm.hfTokenSecretRef {
+            env.append(EnvVar(name: "HF_TOKEN", valueFrom: .init(secretKeyRef: .init(name: secret.name, key: secret.key ?? RAGPipelineDefaults.hfTokenKey))))
+        }
+        return env
+    }
+
+    /// The user's CPU and memory plus `aws.amazon.com/neuroncore` in both requests and limits
+    /// (extended resources must have equal requests and limits).
+    static func resources(_ vllm: VLLMSpec) -> ResourceRequirements {
+        let cores = String(vllm.neuronCores ?? RAGPipelineDefaults.neuronCores)
+        var resources = vllm.resources ?? ResourceRequirements()
+        resources.requests = (resources.requests ?? [:]).merging([neuronCoreResource: cores]) { _, ours in ours }
+        resources.limits = (resources.limits ?? [:]).merging([neuronCoreResource: cores]) { _, ours in ours }
+        return resources
+    }
+}

@@ -1,0 +1,121 @@
+import CRDs
+import Foundation
+import KubernetesController
+import KubernetesCore
+
+/// Computes a RAGPipeline's status from its desired children and what the caches hold. Pure.
+///
+/// Conditions follow the API conventions: `lastTransitionTime` changes only when a condition's
+/// status changes, and every condition carries the generation it describes.
+enum PipelineStatusBuilder {
+    struct Inputs {
+        var pipeline: RAGPipeline
+        var desired: [DesiredObject]
+        var live: (DesiredObject) -> JSONValue?
+        var associations: [PodIdentityAssociationStatus]
+        var podIdentityFailure: String?
+        var now: Date
+    }
+
+    static func status(_ inputs: Inputs) -> RAGPipelineStatus {
+        let pipeline = inputs.pipeline
+        let generation = pipeline.metadata.generation
+        var status = pipeline.status ?? RAGPipelineStatus()
+        var conditions = status.conditions ?? []
+        func set(_ type: String, _ ok: Bool, _ reason: String, _ message: String) {
+            conditions.set(Condition(type: type, status: ok ? "True" : "False", reason: reason, message: message, observedGeneration: generation, lastTransitionTime: Timestamp(inputs.now)))
+        }
+        var components = ComponentReplicaStatuses()
+        var allReady = true
+        let componentConditions: [(component: String, condition: String)] = [
+            ("backend", RAGPipelineConditionType.backendReady), ("ui", RAGPipelineConditionType.uiReady),
+            ("consumer", RAGPipelineConditionType.consumerReady), ("producer", ""), ("llm", RAGPipelineConditionType.llmReady),
+        ]
+        for (component, conditionType) in componentConditions {
+            let deployment = inputs.desired.first { $0.descriptor.kind == "Deployment" && normalized($0.component) == component }
+            guard let deployment else {
+                if component == "llm" {
+                    set(conditionType, true, "External", "answers come from the external endpoint \(pipeline.spec.llm.external?.url ?? "")")
+                } else if !conditionType.isEmpty {
+                    set(conditionType, true, "NotConfigured", "the spec does not run a \(component)")
+                }
+                continue
+            }
+            let counts = replicaCounts(desired: deployment.body, live: inputs.live(deployment))
+            switch component {
+            case "backend": components.backend = counts.replicas
+            case "ui": components.ui = counts.replicas
+            case "consumer": components.consumer = counts.replicas
+            case "producer": components.producer = counts.replicas
+            default: components.llm = counts.replicas
+            }
+            if !counts.available { allReady = false }
+            if !conditionType.isEmpty {
+                set(conditionType, counts.available, counts.available ? "Available" : counts.reason,
+                    "\(deployment.name): \(counts.replicas.ready)/\(counts.replicas.desired) replicas ready")
+            }
+        }
+        if let ingress = inputs.desired.first(where: { $0.descriptor.kind == "Ingress" }) {
+            let hostname = inputs.live(ingress)?[path: ["status", "loadBalancer", "ingress"]]?.arrayValue?.first?["hostname"]?.stringValue
+            let tls = ingress.body[path: ["spec", "tls"]] != nil || ingress.body[path: ["metadata", "annotations", "alb.ingress.kubernetes.io/certificate-arn"]] != nil
+            let host = ingress.body[path: ["spec", "rules"]]?.arrayValue?.first?["host"]?.stringValue
+            if let hostname {
+                status.url = "\(tls ? "https" : "http")://\(host ?? hostname)"
+                set(RAGPipelineConditionType.ingressReady, true, "LoadBalancerProvisioned", "load balancer \(hostname)")
+            } else {
+                allReady = false
+                status.url = nil
+                set(RAGPipelineConditionType.ingressReady, false, "AwaitingLoadBalancer", "waiting for the ingress controller to provision a load balancer")
+            }
+        } else {
+            status.url = nil
+            set(RAGPipelineConditionType.ingressReady, true, "NotRequested", "spec.ui.ingress is not enabled")
+        }
+        if let failure = inputs.podIdentityFailure {
+            allReady = false
+            set(RAGPipelineConditionType.podIdentityReady, false, "SyncFailed", failure)
+            set(RAGPipelineConditionType.degraded, true, "PodIdentitySyncFailed", failure)
+        } else {
+            let message = inputs.associations.isEmpty ? "no component needs AWS credentials" : "\(inputs.associations.count) association(s) in place"
+            set(RAGPipelineConditionType.podIdentityReady, true, inputs.associations.isEmpty ? "NotRequired" : "Associated", message)
+            set(RAGPipelineConditionType.degraded, false, "AsExpected", "no component is degraded")
+        }
+        set(RAGPipelineConditionType.invalidSpec, false, "Valid", "the spec is valid")
+        set(RAGPipelineConditionType.ready, allReady, allReady ? "AllComponentsReady" : "ComponentsNotReady",
+            allReady ? "every component is ready" : "waiting for: \(conditions.filter { $0.status == "False" && $0.type != RAGPipelineConditionType.invalidSpec && $0.type != RAGPipelineConditionType.degraded && $0.type != RAGPipelineConditionType.ready }.map(\.type).joined(separator: ", "))")
+        status.conditions = conditions
+        status.components = components
+        status.podIdentityAssociations = inputs.associations.isEmpty ? nil : inputs.associations
+        status.llmModel = pipeline.spec.llm.modelName
+        status.observedGeneration = generation
+        return status
+    }
+
+    /// The status for a spec that cannot be reconciled: InvalidSpec with the problems, not Ready.
+    static func invalid(_ pipeline: RAGPipeline, problems: [SpecProblem], now: Date) -> RAGPipelineStatus {
+        var status = pipeline.status ?? RAGPipelineStatus()
+        var conditions = status.conditions ?? []
+        let generation = pipeline.metadata.generation
+        conditions.set(Condition(type: RAGPipelineConditionType.invalidSpec, status: "True", reason: "ValidationFailed", message: problems.summary, observedGeneration: generation, lastTransitionTime: Timestamp(now)))
+        conditions.set(Condition(type: RAGPipelineConditionType.ready, status: "False", reason: "InvalidSpec", message: "the spec is invalid: \(problems.summary)", observedGeneration: generation, lastTransitionTime: Timestamp(now)))
+        status.conditions = conditions
+        status.observedGeneration = generation
+        return status
+    }
+
+    static func normalized(_ component: String) -> String {
+        component == "vllm" ? "llm" : component
+    }
+
+    static func replicaCounts(desired: JSONValue, live: JSONValue?) -> (replicas: ReplicaCounts, available: Bool, reason: String) {
+        let wanted = Int(desired[path: ["spec", "replicas"]]?.int64Value ?? 1)
+        guard let live else { return (ReplicaCounts(desired: wanted, ready: 0), false, "NotCreated") }
+        let ready = Int(live[path: ["status", "readyReplicas"]]?.int64Value ?? 0)
+        let available = Int(live[path: ["status", "availableReplicas"]]?.int64Value ?? 0)
+        let observed = live[path: ["status", "observedGeneration"]]?.int64Value ?? 0
+        let generation = live[path: ["metadata", "generation"]]?.int64Value ?? 0
+        let upToDate = observed >= generation
+        let ok = upToDate && available >= wanted
+        return (ReplicaCounts(desired: wanted, ready: ready), ok, upToDate ? "Unavailable" : "Progressing")
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+
+// A data directory holds one committed generation of the store:
+//
+//   manifest.json                  {"format", "version", "configuration", "vectorsFile", "documentsFile", "documents"}
+//   store-<id>.bin                 header, vectors, graph (see StoreFile)
+//   store-<id>.documents.json      one record per slot, null for a tombstoned slot
+//
+// Each file is written to a temporary name, flushed and renamed. The manifest is written last, so
+// its rename is the commit point: a crash during `save` leaves the previous generation intact and
+// loadable. Files of older generations are removed after the commit.
+
+extension EmbeddedVectorStore {
+    /// The manifest of a data directory.
+    struct Manifest: Codable, Equatable {
+        static let format = "rag-embedded-store"
+        var format: String
+        var version: Int
+        var configuration: Configuration
+        var vectorsFile: String
+        var documentsFile: String
+        var documents: Int
+    }
+
+    static let manifestName = "manifest.json"
+
+    /// Writes the store to `directory` (created if missing), atomically replacing an earlier save.
+    ///
+    /// The state is snapshotted under the lock and written outside it, so searches and upserts
+    /// continue while the files are written.
+    ///
+    /// - Throws: ``RetrievalError/saveFailed(path:reason:)``; the previous save stays loadable.
+    public func save(to directory: URL) throws {
+        let (index, records) = state.withLock { index in (index, index.records) }
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw RetrievalError.saveFailed(path: directory.path, reason: "\(error)")
+        }
+        let generation = UUID().uuidString.lowercased()
+        let manifest = Manifest(
+            format: Manifest.format, version: Int(StoreFile.version), configuration: index.configuration,
+            vectorsFile: "store-\(generation).bin", documentsFile: "store-\(generation).documents.json", documents: index.liveCount
+        )
+        let graph = index.graph.snapshot
+        let header = StoreFile.Header(
+            dimensions: index.dimensions, m: index.configuration.hnsw.m, count: records.count, linkCount: graph.links.count,
+            entryPoint: graph.entryPoint, maxLevel: Int32(graph.maxLevel), randomState: graph.randomState
+        )
+        try StoreFile.writeAtomically(to: directory.appendingPathComponent(manifest.vectorsFile)) { handle in
+            try handle.write(contentsOf: StoreFile.encode(header))
+            try StoreFile.write(index.vectors, to: handle)
+            try StoreFile.write(graph.levels, to: handle)
+            try StoreFile.write(graph.links, to: handle)
+        }
+        try StoreFile.writeAtomically(to: directory.appendingPathComponent(manifest.documentsFile)) { handle in
+            try handle.write(contentsOf: JSONEncoder().encode(records))
+        }
+        try StoreFile.writeAtomically(to: directory.appendingPathComponent(Self.manifestName)) { handle in
+            try handle.write(contentsOf: JSONEncoder().encode(manifest))
+        }
+        try removeStaleGenerations(in: directory, keeping: [manifest.vectorsFile, manifest.documentsFile])
+    }
+
+    private func removeStaleGenerations(in directory: URL, keeping current: Set<String>) throws {
+        do {
+            for name in try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            where name.hasPrefix("store-") && !current.contains(name) {
+                try FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+            }
+        } catch {
+            throw RetrievalError.saveFailed(path: directory.path, reason: "saved, but removing the previous generation failed: \(error)")
+        }
+    }
+
+    /// Whether `directory` holds a saved store.
+    public static func hasSavedStore(in directory: URL) -> Bool {
+        FileManager.default.fileExists(atPath: directory.appendingPathComponent(manifestName).path)
+    }
+
+    /// Loads a store written by ``save(to:)``, with the configuration it was saved with.
+    ///
+    /// - Throws: ``RetrievalError/loadFailed(path:reason:)`` for a missing or unreadable file, a
+    ///   bad magic or version, or files whose sizes disagree with their headers.
+    public static func load(from directory: URL) throws -> EmbeddedVectorStore {
+        let manifestURL = directory.appendingPathComponent(manifestName)
+        let manifest: Manifest = try decodeJSON(at: manifestURL)
+        guard manifest.format == Manifest.format, manifest.version == Int(StoreFile.version) else {
+            throw RetrievalError.loadFailed(path: manifestURL.path, reason: "unsupported format \(manifest.format) v\(manifest.version)")
+        }
+        let configuration = manifest.configuration
+        let vectorsURL = directory.appendingPathComponent(manifest.vectorsFile)
+        let path = vectorsURL.path
+        let data: Data
+        do { data = try Data(contentsOf: vectorsURL, options: .alwaysMapped) } catch {
+            throw RetrievalError.loadFailed(path: path, reason: "\(error)")
+        }
+        let (header, vectors, levels, links) = try data.withUnsafeBytes { bytes in
+            let header = try StoreFile.decodeHeader(bytes, path: path)
+            guard header.dimensions == configuration.dimensions, header.m == configuration.hnsw.m else {
+                throw RetrievalError.loadFailed(path: path, reason: "header disagrees with the manifest's configuration")
+            }
+            guard bytes.count == header.expectedSize else {
+                throw RetrievalError.loadFailed(path: path, reason: "size \(bytes.count) bytes, header implies \(header.expectedSize)")
+            }
+            var offset = StoreFile.headerSize
+            let vectors = StoreFile.read(bytes, offset: offset, count: header.count * header.dimensions, as: Float.self)
+            offset += header.count * header.dimensions * 4
+            let levels = StoreFile.read(bytes, offset: offset, count: header.count, as: UInt8.self)
+            offset += header.count
+            let links = StoreFile.read(bytes, offset: offset, count: header.linkCount, as: Int32.self)
+            return (header, vectors, levels, links)
+        }
+        let documentsURL = directory.appendingPathComponent(manifest.documentsFile)
+        let records: [TelemetryRecord?] = try decodeJSON(at: documentsURL)
+        guard records.count == header.count else {
+            throw RetrievalError.loadFailed(path: documentsURL.path, reason: "\(records.count) records for \(header.count) vectors")
+        }
+        try checkGraph(levels: levels, links: links, header: header, m: configuration.hnsw.m, path: path)
+        let graph = HNSWGraph.Snapshot(
+            levels: levels, links: links, entryPoint: header.entryPoint, maxLevel: Int(header.maxLevel), randomState: header.randomState
+        )
+        return EmbeddedVectorStore(index: EmbeddedIndex(configuration: configuration, vectors: vectors, records: records, graph: graph))
+    }
+
+    /// Rejects a graph whose lists would index outside the arrays, instead of trapping later.
+    private static func checkGraph(levels: [UInt8], links: [Int32], header: StoreFile.Header, m: Int, path: String) throws {
+        let expectedLinks = levels.reduce(0) { $0 + m * 2 + 1 + Int($1) * (m + 1) }
+        let count = Int32(header.count)
+        guard expectedLinks == links.count, header.entryPoint < count,
+              (header.count == 0) == (header.entryPoint < 0),
+              links.allSatisfy({ $0 >= 0 && $0 <= max(count, 2 * Int32(m)) })
+        else { throw RetrievalError.loadFailed(path: path, reason: "graph section is inconsistent") }
+    }
+
+    private static func decodeJSON<Value: Decodable>(at url: URL) throws -> Value {
+        do {
+            return try JSONDecoder().decode(Value.self, from: Data(contentsOf: url))
+        } catch {
+            throw RetrievalError.loadFailed(path: url.path, reason: "\(error)")
+        }
+    }
+}

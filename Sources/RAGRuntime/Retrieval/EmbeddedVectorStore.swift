@@ -1,0 +1,87 @@
+import Foundation
+import Synchronization
+
+/// The embedded vector store: HNSW plus exact filtered search, in process, persisted to a directory.
+///
+/// The default store of `rag-runtime local` and of the query API when no OpenSearch endpoint is
+/// configured. It passes the same contract test suite as the OpenSearch store.
+///
+/// ## Design
+/// - Storage is one flat row-major `[Float]` buffer; similarity is a `SIMD16<Float>` dot product
+///   over L2-normalised rows (cosine), with no allocation per vector.
+/// - Unfiltered and unselective searches walk an HNSW graph (``HNSWParameters``) whose adjacency
+///   lists live in one flat `[Int32]`.
+/// - Filtered searches compute the matching subset first (the time window is a binary-searched
+///   range of a timestamp-sorted index) and scan it exactly when it is small, otherwise search the
+///   graph with the filter applied during traversal. A filter never loses hits, unlike the
+///   reference blueprint's post-filtering. See ``EmbeddedIndex/search(vector:k:filter:)``.
+/// - ``save(to:)`` and ``load(from:)`` persist vectors, graph and records (see
+///   `EmbeddedVectorStore+Persistence.swift` for the format).
+///
+/// ## Concurrency
+/// All state sits behind one `Mutex`; operations are synchronous and short, so searches and
+/// upserts serialise. A search over 100,000 documents takes well under a millisecond in release
+/// builds, which keeps the lock uncontended at query-API rates.
+///
+/// ```swift
+/// let store = try EmbeddedVectorStore(configuration: .init(dimensions: 384))
+/// try await store.upsert(documents)
+/// let hits = try await store.search(vector: queryVector, k: 5, filter: SearchFilter(parsedQuery))
+/// try store.save(to: dataDirectory)
+/// ```
+public final class EmbeddedVectorStore: VectorStore {
+    let state: Mutex<EmbeddedIndex>
+
+    /// The configuration the store was created or loaded with.
+    public let configuration: Configuration
+
+    /// Creates an empty store.
+    ///
+    /// - Throws: ``RetrievalError/invalidConfiguration(_:)`` for out-of-range settings.
+    public init(configuration: Configuration) throws {
+        try configuration.validate()
+        self.configuration = configuration
+        state = Mutex(EmbeddedIndex(configuration: configuration))
+    }
+
+    init(index: EmbeddedIndex) {
+        configuration = index.configuration
+        state = Mutex(index)
+    }
+
+    /// Inserts or replaces documents (by `event_id`); the whole batch is validated first.
+    public func upsert(_ documents: [IndexedDocument]) async throws {
+        try upsertNow(documents)
+    }
+
+    /// The synchronous form of ``upsert(_:)``, for callers outside async contexts.
+    public func upsertNow(_ documents: [IndexedDocument]) throws {
+        try state.withLock { index in try index.upsert(documents) }
+    }
+
+    /// The `k` most similar documents matching `filter`, best first; see ``VectorStore``.
+    public func search(vector: [Float], k: Int, filter: SearchFilter) async throws -> [SearchHit] {
+        try searchNow(vector: vector, k: k, filter: filter).hits
+    }
+
+    /// The synchronous form of ``search(vector:k:filter:)``, also reporting how it was answered.
+    func searchNow(vector: [Float], k: Int, filter: SearchFilter) throws -> (hits: [SearchHit], plan: EmbeddedIndex.SearchPlan) {
+        try state.withLock { index in try index.search(vector: vector, k: k, filter: filter) }
+    }
+
+    /// The number of live documents.
+    public func count() async throws -> Int {
+        state.withLock { $0.liveCount }
+    }
+
+    /// The number of documents and the time span they cover.
+    public func stats() async throws -> VectorStoreStats {
+        state.withLock { $0.stats }
+    }
+
+    /// Removes documents by id; unknown ids are ignored.
+    @discardableResult
+    public func delete(ids: [String]) async throws -> Int {
+        state.withLock { $0.delete(ids: ids) }
+    }
+}
