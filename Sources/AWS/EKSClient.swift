@@ -90,7 +90,11 @@ public struct EKSClient: Sendable {
                 clusterName: clusterName, namespace: namespace, serviceAccount: serviceAccount,
                 maxResults: pageSize, nextToken: token)
             summaries += page.associations
-            token = page.nextToken.flatMap { $0.isEmpty ? nil : $0 }
+            let next = page.nextToken.flatMap { $0.isEmpty ? nil : $0 }
+            if next != nil, next == token {
+                throw AWSError(code: .invalidResponse, message: "ListPodIdentityAssociations returned the nextToken it was sent")
+            }
+            token = next
         } while token != nil
         return summaries
     }

@@ -40,7 +40,9 @@ public struct KinesisClient: Sendable {
 
     /// Every shard of the stream, following `NextToken` until the last page.
     ///
-    /// The first call names the stream; follow-up calls send only `NextToken`, as the model requires.
+    /// The first call names the stream; follow-up calls send only `NextToken` (and `MaxResults`), as
+    /// the Kinesis API requires (`StreamName` with `NextToken` is an `InvalidArgumentException`).
+    /// moto_server wants both; use one page (the default size) against it.
     ///
     /// - Parameters:
     ///   - streamName: The stream.
@@ -63,6 +65,9 @@ public struct KinesisClient: Sendable {
             let page = try await call("ListShards", input, output: Output.self)
             shards += page.Shards ?? []
             guard let token = page.NextToken, !token.isEmpty else { return shards }
+            guard token != input.NextToken else {
+                throw AWSError(code: .invalidResponse, message: "ListShards returned the NextToken it was sent")
+            }
             input = Input(StreamName: nil, NextToken: token, MaxResults: pageSize)
         }
     }

@@ -19,7 +19,7 @@ import Testing
             struct Empty: Decodable {}
             _ = try await kinesis.call("CreateStream", CreateStream(StreamName: "vehicle-logs", ShardCount: 4), output: Empty.self)
 
-            let shards = try await kinesis.listShards(streamName: "vehicle-logs", pageSize: 1)
+            let shards = try await kinesis.listShards(streamName: "vehicle-logs")
             #expect(shards.count == 4)
             #expect(Set(shards.map(\.shardID)).count == 4)
 

@@ -48,7 +48,8 @@ public struct RAGPipelineReconciler: Reconciler {
 
     /// The kinds of children, which the controller must watch (and cache) for this reconciler.
     public static let ownedResources: [ResourceDescriptor] = [
-        ServiceAccount.resource, Deployment.resource, Service.resource, Ingress.resource, NetworkPolicy.resource, PodDisruptionBudget.resource,
+        ServiceAccount.resource, PersistentVolumeClaim.resource, Deployment.resource, Service.resource, Ingress.resource,
+        NetworkPolicy.resource, PodDisruptionBudget.resource,
     ]
 
     public func reconcile(_ pipeline: RAGPipeline, context: ReconcileContext) async throws -> ReconcileAction {

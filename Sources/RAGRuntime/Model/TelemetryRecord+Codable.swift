@@ -17,7 +17,7 @@ extension TelemetryRecord: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let text = try container.decode(String.self, forKey: .timestamp)
-        guard let timestamp = UTCTimestamp.date(from: text) else {
+        guard let timestamp = FastTimestamp.date(from: text) ?? UTCTimestamp.date(from: text) else {
             throw DecodingError.dataCorruptedError(forKey: .timestamp, in: container, debugDescription: "not an ISO-8601 timestamp: \(text)")
         }
         self.init(
@@ -40,7 +40,7 @@ extension TelemetryRecord: Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(eventID, forKey: .eventID)
-        try container.encode(UTCTimestamp.string(from: timestamp), forKey: .timestamp)
+        try container.encode(FastTimestamp.string(from: timestamp), forKey: .timestamp)
         try container.encode(level, forKey: .level)
         try container.encode(service, forKey: .service)
         try container.encodeIfPresent(errorCode, forKey: .errorCode)

@@ -25,7 +25,7 @@ extension EmbeddedIndex {
         guard k >= 1 else { throw RetrievalError.invalidResultCount(k) }
         guard vector.count == dimensions else { throw RetrievalError.dimensionMismatch(expected: dimensions, actual: vector.count) }
         guard let query = DotProduct.normalised(vector) else { throw RetrievalError.invalidVector(id: "query") }
-        let predicate = try RecordPredicate(filter.fields)
+        let predicate = try SlotPredicate(filter.fields, columns: columns)
         guard liveCount > 0 else { return ([], .exact(candidates: 0)) }
 
         let subset: [Int32]? = filter.isEmpty ? nil : matchingSlots(filter.timeRange, predicate)
@@ -69,11 +69,11 @@ extension EmbeddedIndex {
     }
 
     /// The live slots inside `range` whose records satisfy `predicate`, in time order.
-    func matchingSlots(_ range: TimeRange?, _ predicate: RecordPredicate) -> [Int32] {
+    func matchingSlots(_ range: TimeRange?, _ predicate: SlotPredicate) -> [Int32] {
         let positions = timeIndex.positions(in: range)
         let slots = timeIndex.slots[positions]
         guard !predicate.isEmpty else { return Array(slots) }
-        return slots.filter { slot in records[Int(slot)].map(predicate.matches) ?? false }
+        return slots.filter { slot in predicate.matches(slot) { records[Int(slot)] } }
     }
 
     /// The `k` most similar of `slots`, best first, by brute force.

@@ -22,6 +22,8 @@ struct EmbeddedIndex: Sendable {
     private(set) var tombstones = NodeSet(capacity: 0)
     private(set) var tombstoneCount = 0
     private(set) var timeIndex = TimeIndex()
+    /// Columnar copies of the filterable fields, for fast filters.
+    private(set) var columns = FilterColumns()
     var graph: HNSWGraph
 
     init(configuration: EmbeddedVectorStore.Configuration) {
@@ -48,6 +50,7 @@ struct EmbeddedIndex: Sendable {
                     timeIndex.remove(slot, at: old.timestamp)
                     timeIndex.insert(slot, at: document.record.timestamp)
                     records[Int(slot)] = document.record
+                    columns.update(document.record, at: Int(slot))
                     continue
                 }
                 tombstone(slot)
@@ -79,6 +82,7 @@ struct EmbeddedIndex: Sendable {
         let slot = Int32(records.count)
         vectors.append(contentsOf: vector)
         records.append(record)
+        columns.append(record)
         slotsByID[record.eventID] = slot
         timeIndex.insert(slot, at: record.timestamp)
         let snapshot = vectors
@@ -121,6 +125,7 @@ extension EmbeddedIndex {
         tombstones.reserve(records.count)
         var entries: [(time: Double, slot: Int32)] = []
         for (slot, record) in records.enumerated() {
+            columns.append(record)
             if let record {
                 slotsByID[record.eventID] = Int32(slot)
                 entries.append((record.timestamp.timeIntervalSince1970, Int32(slot)))

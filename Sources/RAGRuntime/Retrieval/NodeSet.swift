@@ -67,4 +67,10 @@ struct VisitedSet: Sendable {
         marks[index] = epoch
         return true
     }
+
+    /// Runs `body` with the marks as a raw pointer and the current epoch, for hot loops.
+    mutating func withMarks<Result>(_ body: (UnsafeMutablePointer<UInt32>, UInt32) -> Result) -> Result {
+        let epoch = epoch
+        return marks.withUnsafeMutableBufferPointer { body($0.baseAddress!, epoch) }
+    }
 }

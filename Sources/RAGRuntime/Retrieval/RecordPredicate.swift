@@ -31,7 +31,10 @@ struct RecordPredicate: Sendable {
         return true
     }
 
-    private static func compile(_ filter: FieldFilter) throws -> @Sendable (TelemetryRecord) -> Bool {
+    /// One filter as a test on a whole record.
+    ///
+    /// - Throws: ``RetrievalError/unknownFilterField(_:)`` for a path documents do not have.
+    static func compile(_ filter: FieldFilter) throws -> @Sendable (TelemetryRecord) -> Bool {
         let op = filter.op
         switch (try Accessor(path: filter.field), filter.value) {
         case (.number(let read), .number(let value)):
@@ -48,7 +51,15 @@ struct RecordPredicate: Sendable {
         }
     }
 
-    private static func compare<Value: Comparable>(_ lhs: Value, _ op: FilterOp, _ rhs: Value) -> Bool {
+    /// Whether a stored string value of `path` satisfies `op value`, with the same semantics as
+    /// the record test (severity order for `level`).
+    static func stringMatches(_ stored: String, path: String, op: FilterOp, value: String) -> Bool {
+        guard path == TelemetryField.level else { return compare(stored, op, value) }
+        guard let storedLevel = TelemetryLevel(rawValue: stored), let level = TelemetryLevel(rawValue: value) else { return false }
+        return compare(storedLevel.rank, op, level.rank)
+    }
+
+    static func compare<Value: Comparable>(_ lhs: Value, _ op: FilterOp, _ rhs: Value) -> Bool {
         switch op {
         case .gt: lhs > rhs
         case .gte: lhs >= rhs
@@ -59,7 +70,7 @@ struct RecordPredicate: Sendable {
     }
 
     /// How to read one field path from a record.
-    private enum Accessor {
+    enum Accessor {
         case number(@Sendable (TelemetryRecord) -> Double?)
         case string(@Sendable (TelemetryRecord) -> String?)
         case strings(@Sendable (TelemetryRecord) -> [String])

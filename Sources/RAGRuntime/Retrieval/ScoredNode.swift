@@ -7,7 +7,8 @@ struct ScoredNode: Sendable, Equatable {
 /// A binary heap of ``ScoredNode``s, kept as a flat array.
 ///
 /// `bestFirst` pops the most similar node (the HNSW candidate queue); `worstFirst` pops the least
-/// similar (the bounded result set, whose top is the node to evict). Ties break on the node id,
+/// similar (the bounded result set, whose top is the node to evict). Sifting works on the raw
+/// buffer. Equal similarities are not reordered; ``sortedBestFirst()`` breaks ties on the node id,
 /// so results are reproducible.
 struct ScoredHeap: Sendable {
     enum Order: Sendable { case bestFirst, worstFirst }
@@ -27,22 +28,20 @@ struct ScoredHeap: Sendable {
     /// Empties the heap, keeping its storage.
     mutating func removeAll() { elements.removeAll(keepingCapacity: true) }
 
-    @inline(__always)
-    private func above(_ lhs: ScoredNode, _ rhs: ScoredNode) -> Bool {
-        switch order {
-        case .bestFirst: lhs.similarity > rhs.similarity || (lhs.similarity == rhs.similarity && lhs.node < rhs.node)
-        case .worstFirst: lhs.similarity < rhs.similarity || (lhs.similarity == rhs.similarity && lhs.node > rhs.node)
-        }
-    }
-
     mutating func push(_ element: ScoredNode) {
         elements.append(element)
-        var child = elements.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard above(elements[child], elements[parent]) else { break }
-            elements.swapAt(child, parent)
-            child = parent
+        let order = self.order
+        elements.withUnsafeMutableBufferPointer { heap in
+            var child = heap.count - 1
+            let bestFirst = order == .bestFirst
+            while child > 0 {
+                let parent = (child - 1) / 2
+                let moves = bestFirst ? element.similarity > heap[parent].similarity : element.similarity < heap[parent].similarity
+                guard moves else { break }
+                heap[child] = heap[parent]
+                child = parent
+            }
+            heap[child] = element
         }
     }
 
@@ -51,17 +50,25 @@ struct ScoredHeap: Sendable {
         guard let first = elements.first else { return nil }
         let last = elements.removeLast()
         guard !elements.isEmpty else { return first }
-        elements[0] = last
-        var parent = 0
-        let count = elements.count
-        while true {
-            let left = 2 * parent + 1, right = left + 1
-            var best = parent
-            if left < count, above(elements[left], elements[best]) { best = left }
-            if right < count, above(elements[right], elements[best]) { best = right }
-            if best == parent { break }
-            elements.swapAt(parent, best)
-            parent = best
+        let bestFirst = order == .bestFirst
+        elements.withUnsafeMutableBufferPointer { heap in
+            let count = heap.count
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1
+                guard left < count else { break }
+                var child = left
+                let right = left + 1
+                if right < count {
+                    let rightAbove = bestFirst ? heap[right].similarity > heap[left].similarity : heap[right].similarity < heap[left].similarity
+                    if rightAbove { child = right }
+                }
+                let childAbove = bestFirst ? heap[child].similarity > last.similarity : heap[child].similarity < last.similarity
+                guard childAbove else { break }
+                heap[parent] = heap[child]
+                parent = child
+            }
+            heap[parent] = last
         }
         return first
     }

@@ -1,0 +1,42 @@
+import CRDs
+import Foundation
+import KubernetesClient
+import KubernetesController
+import KubernetesCore
+import Logging
+
+/// Builds the RAGPipeline controller the same way for `rag-operator run`, `rag-operator dev` and tests.
+public enum OperatorAssembly {
+    /// What the operator watches and how it runs.
+    public struct Options: Sendable {
+        /// Watch one namespace only; `nil` watches all.
+        public var namespace: String?
+        public var concurrency = 2
+        public var identity = ProcessInfo.processInfo.hostName
+        public var buildOptions = BuildOptions()
+        public var resync: Duration = .seconds(300)
+
+        public init(namespace: String? = nil) { self.namespace = namespace }
+    }
+
+    /// Children are cached only when the operator manages them (`app.kubernetes.io/managed-by=rag-operator`).
+    public static let managedSelector = "app.kubernetes.io/managed-by=rag-operator"
+
+    public static func controller(
+        client: KubernetesClient, podIdentity: any PodIdentityAssociations, options: Options, leadership: LeadershipGate? = nil,
+        logger: Logger, now: @escaping @Sendable () -> Date = Date.init
+    ) -> Controller<RAGPipelineReconciler> {
+        let secondaries = RAGPipelineReconciler.ownedResources.map {
+            SecondaryWatch.owned($0, by: RAGPipeline.self, namespace: options.namespace, labelSelector: managedSelector)
+        }
+        let events = EventRecorder(controller: "rag-operator", instance: options.identity, client: client, logger: logger, now: now)
+        var configuration = RAGPipelineReconciler.Configuration(buildOptions: options.buildOptions)
+        configuration.resync = options.resync
+        return Controller(
+            name: "ragpipeline", client: client, namespace: options.namespace, secondaries: secondaries, concurrency: options.concurrency,
+            leadership: leadership, logger: logger
+        ) { caches in
+            RAGPipelineReconciler(client: client, caches: caches, podIdentity: podIdentity, events: events, configuration: configuration, now: now)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+/// Field filters compiled against ``FilterColumns``: the test the embedded store runs per slot
+/// while computing a filter's matching subset.
+///
+/// Semantics are exactly ``RecordPredicate``'s (the contract suite checks both paths).
+struct SlotPredicate {
+    private enum Test {
+        /// A string column: the slot's code must be one of the allowed codes.
+        case interned(codes: [Int32], allowed: [Bool])
+        /// A numeric column compared with a value.
+        case number(values: [Double], op: FilterOp, value: Double)
+        /// A field with no column, tested on the record.
+        case record(@Sendable (TelemetryRecord) -> Bool)
+        /// A filter that cannot match (a number compared with a string field, or the reverse).
+        case never
+    }
+
+    private let tests: [Test]
+
+    /// Compiles `filters`.
+    ///
+    /// - Throws: ``RetrievalError/unknownFilterField(_:)`` for a path documents do not have.
+    init(_ filters: [FieldFilter], columns: FilterColumns) throws {
+        tests = try filters.map { filter in
+            if let column = columns.strings[filter.field] {
+                guard case .string(let value) = filter.value else { return .never }
+                let allowed = column.values.map { RecordPredicate.stringMatches($0, path: filter.field, op: filter.op, value: value) }
+                return .interned(codes: column.codes, allowed: allowed)
+            }
+            if let values = columns.numbers[filter.field] {
+                guard case .number(let value) = filter.value else { return .never }
+                return .number(values: values, op: filter.op, value: value)
+            }
+            return .record(try RecordPredicate.compile(filter))
+        }
+    }
+
+    /// `true` when there are no filters.
+    var isEmpty: Bool { tests.isEmpty }
+
+    /// Whether the live slot `slot`, holding `record`, satisfies every filter.
+    func matches(_ slot: Int32, record: () -> TelemetryRecord?) -> Bool {
+        let index = Int(slot)
+        for test in tests {
+            switch test {
+            case .interned(let codes, let allowed):
+                let code = codes[index]
+                if code < 0 || !allowed[Int(code)] { return false }
+            case .number(let values, let op, let value):
+                if !RecordPredicate.compare(values[index], op, value) { return false }
+            case .record(let test):
+                guard let record = record(), test(record) else { return false }
+            case .never:
+                return false
+            }
+        }
+        return true
+    }
+}
