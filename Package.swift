@@ -119,7 +119,7 @@ let package = Package(
         .executableTarget(
             name: "OperatorCommand",
             dependencies: [
-                "Operator", "CRDs", "KubernetesCore", "KubernetesClient", "KubernetesTesting", "Observability",
+                "Operator", "CRDs", "KubernetesCore", "KubernetesClient", "KubernetesController", "KubernetesTesting", "Observability", "AWS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -27,8 +27,8 @@ struct PythonProcess {
     func run(_ arguments: [String]) async throws -> Outcome {
         let stdoutURL = directory.appendingPathComponent("stdout-\(UUID().uuidString)")
         let stderrURL = directory.appendingPathComponent("stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        try Data().write(to: stdoutURL)
+        try Data().write(to: stderrURL)
         let stdout = try FileHandle(forWritingTo: stdoutURL)
         let stderr = try FileHandle(forWritingTo: stderrURL)
         let process = Process()

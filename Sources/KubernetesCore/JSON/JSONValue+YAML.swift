@@ -1,16 +1,21 @@
 import Foundation
-import KubernetesCore
 
 extension JSONValue {
-    /// Converts what `Yams.load` returns (dictionaries, arrays, scalars) into JSON.
-    init(yamlObject: Any) throws {
+    /// Converts what a YAML parser (Yams' `load`) returns (dictionaries, arrays, scalars) into JSON.
+    public init(yamlObject: Any) throws(KubernetesCoreError) {
         switch yamlObject {
         case let value as Bool: self = .bool(value)
         case let value as Int: self = .integer(Int64(value))
         case let value as Double: self = .double(value)
         case let value as String: self = .string(value)
-        case let value as [Any]: self = .array(try value.map(JSONValue.init(yamlObject:)))
-        case let value as [String: Any]: self = .object(try value.mapValues(JSONValue.init(yamlObject:)))
+        case let value as [Any]:
+            var items: [JSONValue] = []
+            for item in value { items.append(try JSONValue(yamlObject: item)) }
+            self = .array(items)
+        case let value as [String: Any]:
+            var members: [String: JSONValue] = [:]
+            for (key, item) in value { members[key] = try JSONValue(yamlObject: item) }
+            self = .object(members)
         case let value as [AnyHashable: Any]:
             var members: [String: JSONValue] = [:]
             for (key, item) in value { members["\(key)"] = try JSONValue(yamlObject: item) }
@@ -19,7 +24,7 @@ extension JSONValue {
         case let value as Date: self = .string(Timestamp(value).description)
         case let value as Data: self = .string(value.base64EncodedString())
         default:
-            throw APIError.badRequest("unsupported YAML value of type \(type(of: yamlObject))")
+            throw .unsupportedYAML("a value of type \(type(of: yamlObject))")
         }
     }
 }
