@@ -95,6 +95,25 @@ import Testing
         }
     }
 
+    @Test func aGraphWithOutOfRangeLinksIsRejectedOnLoad() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rag-store-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try EmbeddedVectorStore(configuration: .init(dimensions: 8))
+        try store.upsertNow((0..<3).map { IndexedDocument(record: F.record("e\($0)"), vector: F.vector(angle: Double($0))) })
+        try store.save(to: directory)
+        _ = try EmbeddedVectorStore.load(from: directory)
+        let binary = try #require(try FileManager.default.contentsOfDirectory(atPath: directory.path).first { $0.hasSuffix(".bin") })
+        let url = directory.appendingPathComponent(binary)
+        var bytes = try Data(contentsOf: url)
+        let firstList = StoreFile.headerSize + 3 * 8 * 4 + 3
+        bytes.replaceSubrange(firstList..<(firstList + 4), with: [1, 0, 0, 0])
+        bytes.replaceSubrange((firstList + 4)..<(firstList + 8), with: [99, 0, 0, 0])
+        try bytes.write(to: url)
+        #expect(throws: RetrievalError.loadFailed(path: url.path, reason: "graph section is inconsistent")) {
+            try EmbeddedVectorStore.load(from: directory)
+        }
+    }
+
     @Test func churnCompactsTheIndexWithoutLosingLiveDocuments() throws {
         var index = EmbeddedIndex(configuration: .init(dimensions: 8))
         for round in 0..<3 {

@@ -4,6 +4,7 @@ import Hummingbird
 import KubernetesCore
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 extension FakeAPIServer {
     /// A Hummingbird application serving this fake API server over plain HTTP.
@@ -58,8 +59,15 @@ struct FakeAPIResponder: HTTPResponder {
         case .body(let code, let contentType, let data):
             return Response(status: .init(code: code), headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(bytes: data)))
         case .watch(let stream):
+            let server = server
             return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody { writer in
-                for await line in stream { try await writer.write(ByteBuffer(bytes: line)) }
+                // A graceful shutdown ends open watches, as an API server going away does; otherwise the
+                // HTTP server would wait for every watch's timeout before it could stop.
+                try await withGracefulShutdownHandler {
+                    for await line in stream { try await writer.write(ByteBuffer(bytes: line)) }
+                } onGracefulShutdown: {
+                    Task { await server.closeAllWatches() }
+                }
                 try await writer.finish(nil)
             })
         }

@@ -72,19 +72,26 @@ extension FakeAPIServer {
             .reduce(FieldSet()) { $0.union($1.fields) }
         var object = existing
         for leaf in previous.subtracting(appliedFields).leaves.sorted(by: { $0.count > $1.count }) where !others.covers(leaf) {
-            var node = leaf
-            // Remove the outermost node that nothing applied or owned still reaches (an emptied keyed item, say).
-            while node.count > 1 {
-                let parent = Array(node.dropLast())
-                if appliedFields.covers(parent) || others.covers(parent) { break }
-                node = parent
+            object = FieldPathNavigation.removing(leaf, from: object)
+            // Then parents this removal emptied (an emptied keyed item or map), never a top-level field.
+            var node = Array(leaf.dropLast())
+            while node.count > 1, !appliedFields.covers(node), !others.covers(node), FieldPathNavigation.value(at: node, in: object).map(Self.isEmptyContainer) == true {
+                object = FieldPathNavigation.removing(node, from: object)
+                node.removeLast()
             }
-            object = FieldPathNavigation.removing(node, from: object)
         }
         object = FieldPathNavigation.merge(applied, into: object, lists: lists)
         managed.set(appliedFields, manager: manager, operation: "Apply", subresource: subresource, apiVersion: apiVersion, time: time)
         if subresource == "status" { object["status"] = object["status"] ?? .object([:]) }
         return try write(object, over: existing, target: target, key: target.storageKey(name), manager: manager, query: query, managedOverride: managed)
+    }
+
+    static func isEmptyContainer(_ value: JSONValue) -> Bool {
+        switch value {
+        case .object(let members): members.isEmpty
+        case .array(let items): items.isEmpty
+        default: false
+        }
     }
 
     /// `.spec.replicas` from `[f:spec, f:replicas]`, as conflict messages print it.

@@ -12,13 +12,15 @@ extension EmbeddedIndex {
     /// The `k` live documents most similar to `vector` among those matching `filter`.
     ///
     /// ## Plan
-    /// 1. The matching subset is computed first: the time window is a binary-searched range of the
-    ///    time index, and field conditions are tested on the records in that range.
+    /// 1. The matching subset is sized first. A time window is a binary-searched range of the
+    ///    time index, so its size is known without a scan; field conditions are evaluated on the
+    ///    columnar copies (``FilterColumns``) of the documents in that range.
     /// 2. A small subset (below ``EmbeddedVectorStore/Configuration/exactSearchThreshold`` or
     ///    ``EmbeddedVectorStore/Configuration/exactSearchFraction`` of the documents) is scanned
     ///    exactly: a SIMD dot product per document, a bounded heap for the top `k`.
-    /// 3. Otherwise the HNSW graph is searched with the subset as the accept predicate, and if
-    ///    that finds fewer than `min(k, subset)` documents the subset is scanned exactly.
+    /// 3. Otherwise the HNSW graph is searched, admitting to the results only nodes in the subset
+    ///    (a bitset) or, for a window alone, nodes whose timestamp is inside it. If that finds fewer
+    ///    than `min(k, subset)` documents, the subset is scanned exactly.
     ///
     /// So a filter never loses hits: `min(k, matching documents)` come back.
     mutating func search(vector: [Float], k: Int, filter: SearchFilter) throws -> (hits: [SearchHit], plan: SearchPlan) {
@@ -28,8 +30,11 @@ extension EmbeddedIndex {
         let predicate = try SlotPredicate(filter.fields, columns: columns)
         guard liveCount > 0 else { return ([], .exact(candidates: 0)) }
 
-        let subset: [Int32]? = filter.isEmpty ? nil : matchingSlots(filter.timeRange, predicate)
-        let candidateCount = subset?.count ?? liveCount
+        // A time window alone is a range of the time index: counted by binary search, tested
+        // during traversal on the slot's timestamp. Field conditions need the subset itself.
+        let positions = timeIndex.positions(in: filter.timeRange)
+        let subset: [Int32]? = filter.fields.isEmpty ? nil : matchingSlots(positions, predicate)
+        let candidateCount = subset?.count ?? positions.count
         guard candidateCount > 0 else { return ([], .exact(candidates: 0)) }
         let wanted = min(k, candidateCount)
 
@@ -38,22 +43,15 @@ extension EmbeddedIndex {
             snapshot.withUnsafeBufferPointer { buffer in
                 let rows = VectorRows(base: buffer.baseAddress!, dimensions: dimensions)
                 let queryPointer = queryBuffer.baseAddress!
-                let allCandidates = subset ?? timeIndex.slots
-                if prefersExactScan(candidates: candidateCount) {
-                    return (exactScan(query: queryPointer, slots: allCandidates, k: k, rows: rows), .exact(candidates: candidateCount))
+                func scan() -> [ScoredNode] {
+                    if let subset { return exactScan(query: queryPointer, slots: subset, k: k, rows: rows) }
+                    return exactScan(query: queryPointer, slots: timeIndex.slots[positions], k: k, rows: rows)
                 }
-                let tombstones = self.tombstones
-                let allowed: NodeSet? = subset.map { subset in
-                    var set = NodeSet(capacity: records.count)
-                    for slot in subset { set.insert(slot) }
-                    return set
-                }
-                let ef = configuration.hnsw.efSearch
-                let nodes = graph.search(query: queryPointer, k: k, ef: ef, rows: rows) { node in
-                    allowed?.contains(node) ?? !tombstones.contains(node)
-                }
+                if prefersExactScan(candidates: candidateCount) { return (scan(), .exact(candidates: candidateCount)) }
+                let accept = acceptance(subset: subset, timeRange: filter.timeRange)
+                let nodes = graph.search(query: queryPointer, k: k, ef: configuration.hnsw.efSearch, rows: rows, accept: accept)
                 if nodes.count >= wanted { return (nodes, .graph(candidates: candidateCount)) }
-                return (exactScan(query: queryPointer, slots: allCandidates, k: k, rows: rows), .graphThenExact(candidates: candidateCount))
+                return (scan(), .graphThenExact(candidates: candidateCount))
             }
         }
         let hits = found.nodes.compactMap { node in
@@ -68,16 +66,34 @@ extension EmbeddedIndex {
             || Double(candidates) < configuration.exactSearchFraction * Double(liveCount)
     }
 
-    /// The live slots inside `range` whose records satisfy `predicate`, in time order.
-    func matchingSlots(_ range: TimeRange?, _ predicate: SlotPredicate) -> [Int32] {
-        let positions = timeIndex.positions(in: range)
+    /// The test a graph node must pass to enter the results: in `subset` when there is one,
+    /// otherwise live and inside `timeRange`. Captures copies of the arrays, not `self`.
+    func acceptance(subset: [Int32]?, timeRange: TimeRange?) -> (Int32) -> Bool {
+        if let subset {
+            var allowed = NodeSet(capacity: records.count)
+            for slot in subset { allowed.insert(slot) }
+            return { [allowed] node in allowed.contains(node) }
+        }
+        let tombstones = self.tombstones
+        guard let timeRange else { return { node in !tombstones.contains(node) } }
+        let times = slotTimes
+        let lower = timeRange.gte?.timeIntervalSince1970 ?? -.infinity
+        let upper = timeRange.lte?.timeIntervalSince1970 ?? .infinity
+        return { node in
+            let time = times[Int(node)]
+            return time >= lower && time <= upper && !tombstones.contains(node)
+        }
+    }
+
+    /// The live slots at `positions` of the time index whose records satisfy `predicate`, in time order.
+    func matchingSlots(_ positions: Range<Int>, _ predicate: SlotPredicate) -> [Int32] {
         let slots = timeIndex.slots[positions]
         guard !predicate.isEmpty else { return Array(slots) }
         return slots.filter { slot in predicate.matches(slot) { records[Int(slot)] } }
     }
 
     /// The `k` most similar of `slots`, best first, by brute force.
-    func exactScan(query: UnsafePointer<Float>, slots: [Int32], k: Int, rows: VectorRows) -> [ScoredNode] {
+    func exactScan(query: UnsafePointer<Float>, slots: some Sequence<Int32>, k: Int, rows: VectorRows) -> [ScoredNode] {
         var best = ScoredHeap(order: .worstFirst, capacity: k + 1)
         for slot in slots {
             let similarity = rows.similarity(query, slot)

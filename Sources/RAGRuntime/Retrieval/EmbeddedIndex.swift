@@ -24,6 +24,8 @@ struct EmbeddedIndex: Sendable {
     private(set) var timeIndex = TimeIndex()
     /// Columnar copies of the filterable fields, for fast filters.
     private(set) var columns = FilterColumns()
+    /// Each slot's timestamp (seconds since 1970), for testing a time window during graph search.
+    private(set) var slotTimes: [Double] = []
     var graph: HNSWGraph
 
     init(configuration: EmbeddedVectorStore.Configuration) {
@@ -51,6 +53,7 @@ struct EmbeddedIndex: Sendable {
                     timeIndex.insert(slot, at: document.record.timestamp)
                     records[Int(slot)] = document.record
                     columns.update(document.record, at: Int(slot))
+                    slotTimes[Int(slot)] = document.record.timestamp.timeIntervalSince1970
                     continue
                 }
                 tombstone(slot)
@@ -83,6 +86,7 @@ struct EmbeddedIndex: Sendable {
         vectors.append(contentsOf: vector)
         records.append(record)
         columns.append(record)
+        slotTimes.append(record.timestamp.timeIntervalSince1970)
         slotsByID[record.eventID] = slot
         timeIndex.insert(slot, at: record.timestamp)
         let snapshot = vectors
@@ -126,6 +130,7 @@ extension EmbeddedIndex {
         var entries: [(time: Double, slot: Int32)] = []
         for (slot, record) in records.enumerated() {
             columns.append(record)
+            slotTimes.append(record?.timestamp.timeIntervalSince1970 ?? 0)
             if let record {
                 slotsByID[record.eventID] = Int32(slot)
                 entries.append((record.timestamp.timeIntervalSince1970, Int32(slot)))

