@@ -1,5 +1,8 @@
 import AsyncHTTPClient
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 /// A `moto_server` subprocess on 127.0.0.1 at a free port, started for one test and killed after it.
@@ -18,7 +21,8 @@ struct MotoServer {
         process.standardError = FileHandle.nullDevice
         try process.run()
         defer {
-            process.terminate()
+            // moto_server (werkzeug) does not always stop on SIGTERM; SIGKILL cannot be ignored.
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
         let endpoint = try #require(URL(string: "http://127.0.0.1:\(port)"))

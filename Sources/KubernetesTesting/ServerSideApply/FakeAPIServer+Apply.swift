@@ -72,8 +72,14 @@ extension FakeAPIServer {
             .reduce(FieldSet()) { $0.union($1.fields) }
         var object = existing
         for leaf in previous.subtracting(appliedFields).leaves.sorted(by: { $0.count > $1.count }) where !others.covers(leaf) {
+            // A keyed list item (a container, say) that nobody applies or owns any more goes whole.
+            let itemEnds = leaf.indices.filter { leaf[$0].hasPrefix("k:") }.map { Array(leaf[...$0]) }
+            if let item = itemEnds.first(where: { !appliedFields.covers($0) && !others.covers($0) }) {
+                object = FieldPathNavigation.removing(item, from: object)
+                continue
+            }
             object = FieldPathNavigation.removing(leaf, from: object)
-            // Then parents this removal emptied (an emptied keyed item or map), never a top-level field.
+            // Then parents this removal emptied, never a top-level field.
             var node = Array(leaf.dropLast())
             while node.count > 1, !appliedFields.covers(node), !others.covers(node), FieldPathNavigation.value(at: node, in: object).map(Self.isEmptyContainer) == true {
                 object = FieldPathNavigation.removing(node, from: object)

@@ -89,7 +89,7 @@ extension EmbeddedIndex {
     func matchingSlots(_ positions: Range<Int>, _ predicate: SlotPredicate) -> [Int32] {
         let slots = timeIndex.slots[positions]
         guard !predicate.isEmpty else { return Array(slots) }
-        return slots.filter { slot in predicate.matches(slot) { records[Int(slot)] } }
+        return predicate.filter(slots, records: records)
     }
 
     /// The `k` most similar of `slots`, best first, by brute force.

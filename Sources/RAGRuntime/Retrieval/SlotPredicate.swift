@@ -37,6 +37,37 @@ struct SlotPredicate {
     /// `true` when there are no filters.
     var isEmpty: Bool { tests.isEmpty }
 
+    /// The slots, in order, that satisfy every filter.
+    ///
+    /// Works a column at a time: each filter is one tight loop over the surviving slots, so the
+    /// per-slot cost is an array read and a comparison, not a dispatch over every filter.
+    func filter(_ slots: ArraySlice<Int32>, records: [TelemetryRecord?]) -> [Int32] {
+        var surviving = Array(slots)
+        for test in tests {
+            switch test {
+            case .interned(let codes, let allowed):
+                surviving = codes.withUnsafeBufferPointer { codes in
+                    allowed.withUnsafeBufferPointer { allowed in
+                        surviving.filter { slot in
+                            let code = codes[Int(slot)]
+                            return code >= 0 && allowed[Int(code)]
+                        }
+                    }
+                }
+            case .number(let values, let op, let value):
+                surviving = values.withUnsafeBufferPointer { values in
+                    surviving.filter { RecordPredicate.compare(values[Int($0)], op, value) }
+                }
+            case .record(let test):
+                surviving = surviving.filter { slot in records[Int(slot)].map(test) ?? false }
+            case .never:
+                return []
+            }
+            if surviving.isEmpty { break }
+        }
+        return surviving
+    }
+
     /// Whether the live slot `slot`, holding `record`, satisfies every filter.
     func matches(_ slot: Int32, record: () -> TelemetryRecord?) -> Bool {
         let index = Int(slot)
