@@ -14,7 +14,7 @@ import Testing
     @Test func graphSearchFindsAtLeast95PercentOfTheExactTopTen() throws {
         let dimensions = 16
         #if DEBUG
-        let count = 4_000
+        let count = 20_000
         #else
         let count = 20_000
         #endif
