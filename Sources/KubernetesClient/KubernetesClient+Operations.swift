@@ -24,16 +24,8 @@ extension KubernetesClient {
     /// Every page of a list, following `continue` tokens. The returned resourceVersion is the first page's,
     /// the consistent snapshot a watch should start from.
     public func listAll<R: KubernetesResource>(_ type: R.Type, namespace: String? = nil, options: ListOptions = .init()) async throws(KubernetesClientError) -> ObjectList<R> {
-        var options = options
-        var page = try await list(type, namespace: namespace, options: options)
-        var items = page.items
-        let resourceVersion = page.metadata.resourceVersion
-        while let token = page.metadata.continue, !token.isEmpty {
-            options.continue = token
-            page = try await list(type, namespace: namespace, options: options)
-            items += page.items
-        }
-        return ObjectList(metadata: ListMeta(resourceVersion: resourceVersion), items: items)
+        let list = try await listAll(R.resource, as: R.self, namespace: namespace, options: options)
+        return ObjectList(metadata: list.metadata, items: list.items)
     }
 
     public func create<R: KubernetesResource>(_ object: R, fieldManager: String? = nil) async throws(KubernetesClientError) -> R {
@@ -90,21 +82,7 @@ extension KubernetesClient {
     /// Watches from `options.resourceVersion`. The stream ends when the server closes it (timeout);
     /// an `ERROR` event with code 410 means the version is too old and the caller must re-list.
     public func watch<R: KubernetesResource>(_ type: R.Type, namespace: String? = nil, options: ListOptions = .init()) async throws(KubernetesClientError) -> WatchStream<R> {
-        let request = KubernetesRequest.watch(R.resource, namespace: namespace, options: options)
-        let response = try await transport.stream(request)
-        if !(200..<300).contains(response.statusCode) {
-            var collected: [UInt8] = []
-            do {
-                for try await chunk in response.body {
-                    collected += chunk
-                    if collected.count > 65536 { break }
-                }
-            } catch {
-                throw KubernetesClientError(.transportFailed, message: "reading the error of \(request.path) failed", underlying: error)
-            }
-            try Self.check(response.statusCode, body: Data(collected), request: request)
-        }
-        return WatchStream(body: response.body)
+        try await watch(R.resource, as: R.self, namespace: namespace, options: options)
     }
 
     static func name(of object: some KubernetesResource) throws(KubernetesClientError) -> String {

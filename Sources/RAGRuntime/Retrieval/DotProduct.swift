@@ -19,10 +19,14 @@ enum DotProduct {
         #endif
     }
 
-    /// The dot product with a plain loop.
+    /// The dot product with a plain loop, four products per step.
     static func scalar(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
         var total: Float = 0
         var index = 0
+        while index + 4 <= count {
+            total += a[index] * b[index] + a[index + 1] * b[index + 1] + a[index + 2] * b[index + 2] + a[index + 3] * b[index + 3]
+            index += 4
+        }
         while index < count {
             total += a[index] * b[index]
             index += 1
