@@ -90,7 +90,11 @@ let package = Package(
             dependencies: [
                 "AWS",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -130,7 +134,9 @@ let package = Package(
         .executableTarget(
             name: "RAGRuntimeCommand",
             dependencies: [
-                "RAGRuntime", "Observability",
+                "RAGRuntime", "Observability", "AWS",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -160,7 +166,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "AWSTests", dependencies: ["AWS", "AWSTesting"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-        .testTarget(name: "RAGRuntimeTests", dependencies: ["RAGRuntime"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RAGRuntimeTests",
+            dependencies: [
+                "RAGRuntime", "AWS", "AWSTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "KubernetesTestingTests",
             dependencies: ["KubernetesTesting", "KubernetesClient", "KubernetesCore"],
