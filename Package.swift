@@ -152,7 +152,10 @@ let package = Package(
         ),
         .testTarget(
             name: "KubernetesControllerTests",
-            dependencies: ["KubernetesController", "KubernetesClient", "KubernetesCore", "KubernetesTesting"],
+            dependencies: [
+                "KubernetesController", "KubernetesClient", "KubernetesCore", "KubernetesTesting",
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -23,7 +23,7 @@ public final class EventRecorder: Sendable {
 
     struct Seen { var eventName: String; var namespace: String; var count: Int; var first: Date }
     struct Bucket { var tokens: Double; var last: Date }
-    struct State { var seen: [String: Seen] = [:]; var buckets: [String: Bucket] = [:]; var dropped = 0 }
+    struct State { var seen: [String: Seen] = [:]; var buckets: [String: Bucket] = [:]; var dropped = 0; var sequence: UInt64 = 0 }
     private let state = Mutex(State())
 
     public init(controller: String, instance: String, client: KubernetesClient, logger: Logger, now: @escaping @Sendable () -> Date = Date.init,
@@ -62,7 +62,9 @@ public final class EventRecorder: Sendable {
             }
             bucket.tokens -= 1
             state.buckets[objectKey] = bucket
-            let name = "\(regarding.name ?? "object").\(String(UInt64(time.timeIntervalSince1970 * 1e9), radix: 16))"
+            // Nanoseconds plus a sequence number: two Events in the same instant must not collide.
+            state.sequence += 1
+            let name = "\(regarding.name ?? "object").\(String(UInt64(time.timeIntervalSince1970 * 1e9) &+ state.sequence, radix: 16))"
             state.seen[key] = Seen(eventName: name, namespace: regarding.namespace ?? "default", count: 1, first: time)
             return .create(name)
         }
