@@ -26,18 +26,6 @@ struct NodeSet: Sendable, Equatable {
         reserve(index + 1)
         words[index >> 6] |= 1 << UInt64(index & 63)
     }
-
-    @inline(__always)
-    mutating func remove(_ node: Int32) {
-        let index = Int(node)
-        guard index >> 6 < words.count else { return }
-        words[index >> 6] &= ~(1 << UInt64(index & 63))
-    }
-
-    /// Removes every id, keeping the storage.
-    mutating func removeAll() {
-        for index in words.indices { words[index] = 0 }
-    }
 }
 
 /// The "visited" marks of a graph search, cleared in O(1) by bumping an epoch.
@@ -57,15 +45,6 @@ struct VisitedSet: Sendable {
             epoch = 0
         }
         epoch += 1
-    }
-
-    /// Marks `node` and returns `true` when it was not yet visited in this search.
-    @inline(__always)
-    mutating func insert(_ node: Int32) -> Bool {
-        let index = Int(node)
-        if marks[index] == epoch { return false }
-        marks[index] = epoch
-        return true
     }
 
     /// Runs `body` with the marks as a raw pointer and the current epoch, for hot loops.

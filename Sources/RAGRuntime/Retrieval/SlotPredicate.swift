@@ -67,23 +67,4 @@ struct SlotPredicate {
         }
         return surviving
     }
-
-    /// Whether the live slot `slot`, holding `record`, satisfies every filter.
-    func matches(_ slot: Int32, record: () -> TelemetryRecord?) -> Bool {
-        let index = Int(slot)
-        for test in tests {
-            switch test {
-            case .interned(let codes, let allowed):
-                let code = codes[index]
-                if code < 0 || !allowed[Int(code)] { return false }
-            case .number(let values, let op, let value):
-                if !RecordPredicate.compare(values[index], op, value) { return false }
-            case .record(let test):
-                guard let record = record(), test(record) else { return false }
-            case .never:
-                return false
-            }
-        }
-        return true
-    }
 }
