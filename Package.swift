@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "rag-operator", targets: ["OperatorCommand"]),
         .executable(name: "rag-runtime", targets: ["RAGRuntimeCommand"]),
+        .executable(name: "vector-search-benchmark", targets: ["VectorSearchBenchmark"]),
         .library(name: "KubernetesCore", targets: ["KubernetesCore"]),
         .library(name: "KubernetesClient", targets: ["KubernetesClient"]),
         .library(name: "KubernetesTesting", targets: ["KubernetesTesting"]),
@@ -140,6 +141,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // benchmarks (performance figures come from here, never from timed test assertions)
+        .executableTarget(
+            name: "VectorSearchBenchmark",
+            dependencies: ["RAGRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Benchmarks/VectorSearch",
+            exclude: ["faiss_baseline.py"],
             swiftSettings: swiftSettings
         ),
         // tests
