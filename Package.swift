@@ -164,6 +164,7 @@ let package = Package(
             dependencies: [
                 "KubernetesController", "KubernetesClient", "KubernetesCore", "KubernetesTesting",
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -4,6 +4,7 @@ import KubernetesController
 import KubernetesCore
 import KubernetesTesting
 import Logging
+import ServiceLifecycle
 import Synchronization
 import Testing
 
@@ -127,5 +128,32 @@ struct MarkingReconciler: Reconciler {
         _ = leader
         followerTask.cancel()
         _ = await followerTask.result
+    }
+
+    @Test func aGracefullyStoppedLeaderReleasesTheLeaseAtOnce() async throws {
+        let server = FakeAPIServer()
+        let a = elector("a", server)
+        var logger = Logger(label: "group")
+        logger.logLevel = .critical
+        let group = ServiceGroup(configuration: .init(services: [.init(service: a)], logger: logger))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            let deadline = ContinuousClock.now + .seconds(5)
+            while !a.gate.isLeading && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(a.gate.isLeading)
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+        let lease = try await server.client().get(Lease.self, name: "rag-operator", namespace: "default")
+        #expect(lease.spec?.holderIdentity == nil, "released on graceful shutdown")
+        // A second instance takes it on its first try, without waiting for expiry.
+        let b = elector("b", server)
+        let runB = Task { try await b.run() }
+        let started = ContinuousClock.now
+        while !b.gate.isLeading && ContinuousClock.now < started + .seconds(3) { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(b.gate.isLeading)
+        #expect(started.duration(to: .now) < .seconds(1))
+        runB.cancel()
+        _ = await runB.result
     }
 }
