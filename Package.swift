@@ -99,6 +99,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(name: "OperatorAWS", dependencies: ["Operator", "AWS"], swiftSettings: swiftSettings),
         // test support
         .target(
             name: "KubernetesTesting",
@@ -124,7 +125,7 @@ let package = Package(
         .executableTarget(
             name: "OperatorCommand",
             dependencies: [
-                "Operator", "CRDs", "KubernetesCore", "KubernetesClient", "KubernetesController", "KubernetesTesting", "Observability", "AWS",
+                "Operator", "OperatorAWS", "CRDs", "KubernetesCore", "KubernetesClient", "KubernetesController", "KubernetesTesting", "Observability", "AWS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -175,7 +176,10 @@ let package = Package(
         ),
         .testTarget(
             name: "OperatorTests",
-            dependencies: ["Operator", "CRDs", "KubernetesCore", "KubernetesClient", "KubernetesController", "KubernetesTesting", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "Operator", "OperatorAWS", "CRDs", "KubernetesCore", "KubernetesClient", "KubernetesController", "KubernetesTesting",
+                "AWS", "AWSTesting", .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "AWSTests", dependencies: ["AWS", "AWSTesting"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),

@@ -6,6 +6,7 @@ import KubernetesController
 import Logging
 import Observability
 import Operator
+import OperatorAWS
 import ServiceLifecycle
 
 /// `rag-operator run`: the operator in a cluster (in-cluster credentials) or from a workstation (`--kubeconfig`).

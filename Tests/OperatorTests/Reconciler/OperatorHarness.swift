@@ -14,12 +14,12 @@ struct OperatorHarness {
     let controller: Controller<RAGPipelineReconciler>
     var client: KubernetesClient { server.client() }
 
-    init() {
+    init(podIdentity associations: (any PodIdentityAssociations)? = nil) {
         var logger = Logger(label: "operator-test")
         logger.logLevel = .critical
         var options = OperatorAssembly.Options()
         options.buildOptions = BuildOptions(runtimeImage: "ghcr.io/rag-dev/rag-runtime:test")
-        controller = OperatorAssembly.controller(client: server.client(), podIdentity: podIdentity, options: options, logger: logger)
+        controller = OperatorAssembly.controller(client: server.client(), podIdentity: associations ?? podIdentity, options: options, logger: logger)
     }
 
     /// Installs the CRD and the sample's namespace, runs the controller (and optionally the kubelet) around `body`.
