@@ -1,0 +1,82 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+
+/// Indexes through the query backend: `POST <BACKEND_URL>/api/ingest` with a JSON array of
+/// records, which the backend embeds and upserts by `event_id` into its store.
+///
+/// Pair it with ``DeferredEmbedder``: the backend embeds, so the consumer does not.
+///
+/// ## Errors
+/// - Records the backend lists as `rejected` make ``upsert(_:)`` throw
+///   ``IngestionError/backendRejected(status:body:)`` with status 422, which the consumer treats
+///   as rejected input: it splits the batch until the rejected records are alone and
+///   dead-letters them.
+/// - 404 (an older backend without the endpoint), 502, 503 and 504 are "unavailable": the batch
+///   is not acknowledged and is retried later, so nothing is lost while the backend is missing.
+public struct BackendIngestSink: DocumentSink {
+    /// `<BACKEND_URL>/api/ingest`.
+    public let url: String
+    private let httpClient: HTTPClient
+    private let timeout: Duration
+
+    /// Creates a sink posting to `<backendURL>/api/ingest`.
+    ///
+    /// - Parameters:
+    ///   - backendURL: The backend's base URL, such as `http://rag-backend:8080`.
+    ///   - httpClient: The client. Defaults to `HTTPClient.shared`.
+    ///   - timeout: Per request. Defaults to 60 seconds (a batch is embedded while we wait).
+    public init(backendURL: String, httpClient: HTTPClient = .shared, timeout: Duration = .seconds(60)) {
+        url = (backendURL.hasSuffix("/") ? String(backendURL.dropLast()) : backendURL) + "/api/ingest"
+        self.httpClient = httpClient
+        self.timeout = timeout
+    }
+
+    struct Response: Decodable {
+        struct Rejection: Decodable {
+            var eventID: String?
+            var reason: String
+            private enum CodingKeys: String, CodingKey { case eventID = "event_id", reason }
+        }
+        var indexed: Int
+        var rejected: [Rejection]
+    }
+
+    /// Posts the documents' records.
+    public func upsert(_ documents: [IndexedDocument]) async throws {
+        guard !documents.isEmpty else { return }
+        var request = HTTPClientRequest(url: url)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.body = .bytes(ByteBuffer(data: try JSONEncoder().encode(documents.map(\.record))))
+        let response = try await httpClient.execute(request, timeout: .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000))
+        let body = try await response.body.collect(upTo: 4 << 20)
+        let text = String(buffer: body)
+        guard response.status.code == 200 else {
+            throw IngestionError.backendRejected(status: Int(response.status.code), body: String(text.prefix(500)))
+        }
+        let result = try JSONDecoder().decode(Response.self, from: Data(buffer: body))
+        if !result.rejected.isEmpty {
+            let reasons = result.rejected.map { "\($0.eventID ?? "?"): \($0.reason)" }.joined(separator: "; ")
+            throw IngestionError.backendRejected(status: 422, body: reasons)
+        }
+    }
+
+    /// Nothing to do: the backend owns durability.
+    public func persist() async throws {}
+}
+
+/// The embedder of a consumer whose sink embeds (``BackendIngestSink``): returns an empty vector
+/// per text and rejects nothing.
+public struct DeferredEmbedder: Embedder {
+    /// 0: no vectors are computed here.
+    public var dimensions: Int { 0 }
+
+    /// Creates the embedder.
+    public init() {}
+
+    /// One empty vector per text.
+    public func embed(_ texts: [String], purpose: EmbeddingPurpose) async throws -> [[Float]] {
+        Array(repeating: [], count: texts.count)
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Synchronization
+
+/// Where the consumer puts records it gives up on.
+///
+/// ``write(_:)`` returns only once the letters are durable: the consumer acknowledges the batch
+/// afterwards. A replayed batch may write a letter twice; letters carry shard and position, so
+/// readers can drop repeats.
+public protocol DeadLetterStore: Sendable {
+    /// Stores `letters` durably.
+    ///
+    /// - Throws: ``IngestionError/deadLetterFailed(path:reason:)``.
+    func write(_ letters: [DeadLetter]) async throws
+}
+
+/// Dead letters as JSON lines in one file (`dead-letters.jsonl` in the data directory), each
+/// write `fsync`ed.
+///
+/// ```swift
+/// let deadLetters = try FileDeadLetterStore(url: dataDir.appendingPathComponent("dead-letters.jsonl"))
+/// try await deadLetters.write([letter])
+/// let all = try deadLetters.readAll()
+/// ```
+public final class FileDeadLetterStore: DeadLetterStore {
+    /// The file.
+    public let url: URL
+    private let handle: Mutex<FileHandle>
+
+    /// Opens (and creates) the file.
+    ///
+    /// - Throws: ``IngestionError/deadLetterFailed(path:reason:)``.
+    public init(url: URL) throws {
+        self.url = url
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if !FileManager.default.fileExists(atPath: url.path) {
+                guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+                    throw DurableFileError(message: "cannot create the file")
+                }
+            }
+            handle = Mutex(try FileHandle(forWritingTo: url))
+        } catch {
+            throw IngestionError.deadLetterFailed(path: url.path, reason: "\(error)")
+        }
+    }
+
+    /// Appends the letters as JSON lines and `fsync`s them.
+    public func write(_ letters: [DeadLetter]) async throws {
+        guard !letters.isEmpty else { return }
+        var bytes = Data()
+        for letter in letters {
+            bytes += try JSONEncoder().encode(letter)
+            bytes.append(0x0A)
+        }
+        try handle.withLock { handle in
+            do {
+                try handle.seekToEnd()
+                try handle.write(contentsOf: bytes)
+                try handle.synchronize()
+            } catch {
+                throw IngestionError.deadLetterFailed(path: url.path, reason: "\(error)")
+            }
+        }
+    }
+
+    /// Every complete letter in the file, oldest first.
+    ///
+    /// - Throws: ``IngestionError/deadLetterFailed(path:reason:)`` for an unreadable file or line.
+    public func readAll() throws -> [DeadLetter] {
+        do {
+            let data = try Data(contentsOf: url)
+            return try data.split(separator: 0x0A).map { try JSONDecoder().decode(DeadLetter.self, from: $0) }
+        } catch {
+            throw IngestionError.deadLetterFailed(path: url.path, reason: "\(error)")
+        }
+    }
+}

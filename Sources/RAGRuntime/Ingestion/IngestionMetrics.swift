@@ -1,0 +1,35 @@
+import Metrics
+
+/// The consumer's metrics (swift-metrics; the process bootstraps the backend).
+///
+/// - `rag_consumer_records_total{result="in"|"indexed"|"dead_lettered"}`
+/// - `rag_consumer_batch_duration_seconds` (timer)
+/// - `rag_consumer_millis_behind_latest{shard}` (Kinesis `MillisBehindLatest`; shard IDs are few)
+/// - `rag_consumer_records_behind{shard}` (the local stream's backlog)
+public struct IngestionMetrics: Sendable {
+    let recordsIn = Counter(label: "rag_consumer_records_total", dimensions: [("result", "in")])
+    let indexed = Counter(label: "rag_consumer_records_total", dimensions: [("result", "indexed")])
+    let deadLettered = Counter(label: "rag_consumer_records_total", dimensions: [("result", "dead_lettered")])
+    let batchDuration = Timer(label: "rag_consumer_batch_duration_seconds")
+
+    /// Creates the metrics with the current metrics backend.
+    public init() {}
+
+    /// Records one finished batch.
+    func record(_ summary: BatchSummary, duration: Duration) {
+        recordsIn.increment(by: summary.received)
+        indexed.increment(by: summary.indexed)
+        deadLettered.increment(by: summary.deadLettered)
+        batchDuration.record(duration: duration)
+    }
+
+    /// Records a shard's lag behind the tip of the stream.
+    func recordLag(shard: String, millisBehindLatest: Int?, recordsBehind: Int?) {
+        if let millisBehindLatest {
+            Gauge(label: "rag_consumer_millis_behind_latest", dimensions: [("shard", shard)]).record(millisBehindLatest)
+        }
+        if let recordsBehind {
+            Gauge(label: "rag_consumer_records_behind", dimensions: [("shard", shard)]).record(recordsBehind)
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+/// Where the producer sends records: a Kinesis stream or the local stream.
+public protocol TelemetryWriter: Sendable {
+    /// Sends `records`, in order, durably (every record is stored when this returns).
+    ///
+    /// - Throws: When some record could not be stored after retries.
+    func write(_ records: [TelemetryRecord]) async throws
+}
+
+/// Writes records to a ``LocalStream`` as JSON payloads, one `fsync` per call.
+public struct LocalStreamWriter: TelemetryWriter {
+    /// The stream.
+    public let stream: LocalStream
+
+    /// Creates a writer.
+    public init(stream: LocalStream) {
+        self.stream = stream
+    }
+
+    /// Appends the records' JSON.
+    public func write(_ records: [TelemetryRecord]) async throws {
+        let encoder = JSONEncoder()
+        try stream.append(records.map { try encoder.encode($0) })
+    }
+}

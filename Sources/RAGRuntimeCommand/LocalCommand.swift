@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Observability
+import RAGRuntime
+import ServiceLifecycle
+import Synchronization
+
+/// `rag-runtime local`: the whole pipeline in one process, with nothing to install beyond Swift:
+/// producer -> durable stream (append-only file in the data directory) -> consumer -> local embedder
+/// -> embedded vector store -> query API and web UI on 127.0.0.1. Restarting resumes from the checkpoint.
+struct LocalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "local",
+        abstract: "Run producer, stream, consumer, vector store, query API and web UI in one process (open http://127.0.0.1:PORT).")
+
+    @Option(help: "Port of the query API and web UI on 127.0.0.1.")
+    var port: Int = 8080
+
+    @Option(name: .customLong("data-dir"), help: "Stream, checkpoints, dead letters and the vector store live here.")
+    var dataDirectory: String = ".rag-data"
+
+    @Option(help: "Telemetry records produced per minute.")
+    var rate: Double = 100
+
+    @Option(help: "History to write first, e.g. 2h or 24h (0 for none).")
+    var backfill: String = "2h"
+
+    @Option(help: "Seed for reproducible telemetry (default: random).")
+    var seed: UInt64?
+
+    @Option(help: "Stop producing after this many records.")
+    var count: Int?
+
+    @Option(help: "OpenAI-compatible LLM base URL (without /v1); default: LLM_URL, else extractive answers.")
+    var llmURL: String?
+
+    @Option(help: "The LLM's model name (with --llm-url).")
+    var llmModel: String?
+
+    func validate() throws {
+        if rate <= 0 { throw ValidationError("--rate must be positive") }
+        if (llmURL == nil) != (llmModel == nil) { throw ValidationError("--llm-url and --llm-model go together") }
+        do { _ = try DurationText.seconds(backfill) } catch { throw ValidationError("--backfill \(backfill): \(error)") }
+    }
+
+    func run() async throws {
+        var environment = ProcessInfo.processInfo.environment
+        environment["VECTOR_STORE"] = "embedded"
+        environment["DATA_DIR"] = dataDirectory
+        if let llmURL, let llmModel {
+            environment["LLM_URL"] = llmURL
+            environment["LLM_MODEL"] = llmModel
+        }
+        if environment["LOG_FORMAT"] == nil { environment["LOG_FORMAT"] = "text" }
+        let configuration = try RuntimeConfiguration(environment: environment)
+        let registry = Observability.bootstrap(logFormat: configuration.logFormat, logLevel: configuration.logLevel)
+        let logger = Logger(label: "rag-runtime.local")
+
+        let directory = URL(fileURLWithPath: dataDirectory, isDirectory: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let embedder = try configuration.makeEmbedder()
+        let store = try LocalIngestion.openStore(in: directory, dimensions: embedder.dimensions)
+        let ingestion = try LocalIngestion(
+            configuration: .init(
+                dataDirectory: directory, recordsPerMinute: rate, backfillSeconds: try DurationText.seconds(backfill),
+                seed: seed ?? UInt64.random(in: 0...UInt64.max), count: count),
+            embedder: embedder, store: store, logger: logger)
+        let progress = ProgressPrinter()
+        let app = buildQueryApplication(
+            configuration: QueryAPIConfiguration(host: "127.0.0.1", port: port), embedder: embedder, store: store,
+            generator: configuration.makeGenerator(logger: logger), clock: .system, metricsExposition: { registry.emitToBuffer() }, logger: logger)
+        print("rag-runtime local: open http://127.0.0.1:\(port)  (data in \(dataDirectory); Ctrl-C stops, restart resumes)")
+        let group = ServiceGroup(configuration: .init(
+            services: [.init(service: LocalIngestionService(ingestion) { progress.show($0.line) }), .init(service: app)],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+}
+
+/// Prints the ingestion progress line at most twice a second.
+final class ProgressPrinter: Sendable {
+    private let last = Mutex(ContinuousClock.now - .seconds(1))
+
+    func show(_ line: String) {
+        let due = last.withLock { last -> Bool in
+            guard last.duration(to: .now) >= .milliseconds(500) else { return false }
+            last = .now
+            return true
+        }
+        if due { print(line) }
+    }
+}

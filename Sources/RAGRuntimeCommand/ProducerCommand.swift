@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Observability
+import RAGRuntime
+import ServiceLifecycle
+
+/// `rag-runtime producer`: generated vehicle telemetry into a Kinesis stream with `PutRecords`.
+///
+/// ```sh
+/// AWS_REGION=eu-west-1 rag-runtime producer --stream vehicle-logs --rate 100 --backfill 24h --seed 7
+/// ```
+struct ProducerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "producer",
+        abstract: "Write generated vehicle telemetry to a Kinesis stream (partition key: vehicle_id).")
+
+    @Option(help: "The Kinesis stream (default: KINESIS_STREAM_NAME).")
+    var stream: String?
+
+    @Option(help: "Records per minute (default: RECORDS_PER_MINUTE, else 100).")
+    var rate: Double?
+
+    @Option(help: "Seed for reproducible records (default: random).")
+    var seed: UInt64?
+
+    @Option(help: "History to write first, such as 24h or 90m.")
+    var backfill: String?
+
+    @Option(help: "Stop after this many records.")
+    var count: Int?
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let runtime = try RuntimeConfiguration(environment: environment)
+        _ = Observability.bootstrap(logFormat: runtime.logFormat, logLevel: runtime.logLevel)
+        let logger = Logger(label: "rag-runtime.producer")
+        let streamName = try KinesisEnvironment.streamName(stream, environment: environment)
+        let perMinute = try rate ?? environment["RECORDS_PER_MINUTE"].map { text in
+            guard let value = Double(text) else { throw IngestionError.invalidConfiguration("RECORDS_PER_MINUTE is not a number: \(text)") }
+            return value
+        } ?? 100
+        let schedule = try ProducerSchedule(
+            recordsPerMinute: perMinute, backfill: try backfill.map(DurationText.seconds) ?? 0, count: count, start: Date())
+        let seed = seed ?? UInt64.random(in: 0...UInt64.max)
+        let writer = KinesisTelemetryWriter(kinesis: try KinesisEnvironment.client(environment: environment), streamName: streamName)
+        var producer = TelemetryProducer(generator: TelemetryGenerator(seed: seed), schedule: schedule, writer: writer)
+        producer.logger = logger
+        logger.info("producer starting", metadata: [
+            "stream": "\(streamName)", "rate": "\(perMinute)", "seed": "\(seed)", "backfill": "\(schedule.backfillCount)",
+        ])
+        let configured = producer
+        let service = IngestionTaskService {
+            let written = try await configured.run()
+            logger.info("producer finished", metadata: ["records": "\(written)"])
+        }
+        let group = ServiceGroup(configuration: .init(
+            services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Observability
+import RAGRuntime
+import ServiceLifecycle
+
+/// `rag-runtime query`: the query API and web UI over the configured embedder, store and LLM.
+///
+/// ```sh
+/// EMBEDDER=local VECTOR_STORE=embedded LLM_URL=http://vllm:8000 LLM_MODEL=mistral rag-runtime query --port 8080 --data-dir /var/lib/rag
+/// ```
+struct QueryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "query",
+        abstract: "Serve the query API (/api/query, /submit_query, /api/stats, /api/ingest) and the web UI.")
+
+    @Option(help: "Port to listen on (default: PORT, else 8080).")
+    var port: Int?
+
+    @Option(name: .customLong("data-dir"), help: "Embedded store directory (default: DATA_DIR, else /var/lib/rag).")
+    var dataDirectory: String?
+
+    @Option(help: "Address to bind.")
+    var host: String = "0.0.0.0"
+
+    @Option(help: "Seconds between saves of the embedded store.")
+    var saveInterval: Int = 30
+
+    func run() async throws {
+        var configuration = try RuntimeConfiguration(environment: ProcessInfo.processInfo.environment)
+        if let port { configuration.port = port }
+        if let dataDirectory { configuration.vectorStore = .embedded(dataDirectory: dataDirectory) }
+        let registry = Observability.bootstrap(logFormat: configuration.logFormat, logLevel: configuration.logLevel)
+        let logger = Logger(label: "rag-runtime.query")
+
+        let embedder = try configuration.makeEmbedder()
+        let (store, directory) = try configuration.makeEmbeddedStore(dimensions: embedder.dimensions, logger: logger)
+        let generator = configuration.makeGenerator(logger: logger)
+        let app = buildQueryApplication(
+            configuration: QueryAPIConfiguration(host: host, port: configuration.port), embedder: embedder, store: store,
+            generator: generator, clock: .system, metricsExposition: { registry.emitToBuffer() }, logger: logger)
+        let snapshots = StoreSnapshotService(store: store, directory: directory, interval: .seconds(max(1, saveInterval)), logger: logger)
+        logger.info("query API starting", metadata: [
+            "port": "\(configuration.port)", "llm": "\(configuration.llm?.url ?? "none (extractive answers)")",
+        ])
+        let group = ServiceGroup(configuration: .init(
+            services: [snapshots, app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+}
