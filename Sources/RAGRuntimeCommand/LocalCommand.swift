@@ -67,20 +67,35 @@ struct LocalCommand: AsyncParsableCommand {
                 seed: seed ?? UInt64.random(in: 0...UInt64.max), count: count),
             embedder: embedder, store: store, logger: logger)
         let progress = ProgressPrinter()
+        let meter = IngestRateMeter()
         let app = buildQueryApplication(
             configuration: QueryAPIConfiguration(host: "127.0.0.1", port: port), embedder: embedder, store: store,
-            generator: configuration.makeGenerator(logger: logger), clock: .system, metricsExposition: { registry.emitToBuffer() }, logger: logger)
+            generator: configuration.makeGenerator(logger: logger), clock: .system, meter: meter,
+            metricsExposition: { registry.emitToBuffer() }, logger: logger)
         print("rag-runtime local: open http://127.0.0.1:\(port)  (data in \(dataDirectory); Ctrl-C stops, restart resumes)")
         let group = ServiceGroup(configuration: .init(
-            services: [.init(service: LocalIngestionService(ingestion) { progress.show($0.line) }), .init(service: app)],
+            services: [.init(service: LocalIngestionService(ingestion) { state in
+                progress.show(state.line)
+                meter.record(progress.newlyIndexed(state.indexed), at: Date())
+            }), .init(service: app)],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 }
 
-/// Prints the ingestion progress line at most twice a second.
+/// Prints the ingestion progress line at most twice a second, and turns the running indexed total
+/// into increments for the ingest-rate meter behind `/api/stats`.
 final class ProgressPrinter: Sendable {
     private let last = Mutex(ContinuousClock.now - .seconds(1))
+    private let indexed = Mutex<Int?>(nil)
+
+    /// Records indexed since the previous call (the first call counts nothing: it is the starting total).
+    func newlyIndexed(_ total: Int) -> Int {
+        indexed.withLock { previous in
+            defer { previous = total }
+            return previous.map { max(0, total - $0) } ?? 0
+        }
+    }
 
     func show(_ line: String) {
         let due = last.withLock { last -> Bool in
