@@ -35,17 +35,25 @@ struct QueryCommand: AsyncParsableCommand {
         let logger = Logger(label: "rag-runtime.query")
 
         let embedder = try configuration.makeEmbedder()
-        let (store, directory) = try configuration.makeEmbeddedStore(dimensions: embedder.dimensions, logger: logger)
         let generator = configuration.makeGenerator(logger: logger)
+        let store: any VectorStore
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        switch configuration.vectorStore {
+        case .openSearch:
+            store = try configuration.makeOpenSearchStore(dimensions: embedder.dimensions)
+        case .embedded:
+            let (embedded, directory) = try configuration.makeEmbeddedStore(dimensions: embedder.dimensions, logger: logger)
+            store = embedded
+            services.append(.init(service: StoreSnapshotService(store: embedded, directory: directory, interval: .seconds(max(1, saveInterval)), logger: logger)))
+        }
         let app = buildQueryApplication(
             configuration: QueryAPIConfiguration(host: host, port: configuration.port), embedder: embedder, store: store,
             generator: generator, clock: .system, metricsExposition: { registry.emitToBuffer() }, logger: logger)
-        let snapshots = StoreSnapshotService(store: store, directory: directory, interval: .seconds(max(1, saveInterval)), logger: logger)
+        services.append(.init(service: app))
         logger.info("query API starting", metadata: [
             "port": "\(configuration.port)", "llm": "\(configuration.llm?.url ?? "none (extractive answers)")",
         ])
-        let group = ServiceGroup(configuration: .init(
-            services: [snapshots, app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 }

@@ -1,3 +1,4 @@
+import AWS
 import Foundation
 import Logging
 import RAGRuntime
@@ -5,17 +6,62 @@ import RAGRuntime
 extension RuntimeConfiguration {
     /// The embedder `EMBEDDER` names.
     ///
-    /// - Throws: ``RuntimeConfigurationError`` for `bedrock` and `openai`, which this build does
-    ///   not wire yet, and for an invalid dimension count.
-    func makeEmbedder() throws -> any Embedder {
+    /// - `local`: the feature-hashing embedder (no network).
+    /// - `bedrock`: ``BedrockEmbedder`` for `BEDROCK_MODEL_ID` in `AWS_REGION`, signed with the
+    ///   default credential chain (environment keys, web identity, EKS Pod Identity); the endpoint
+    ///   honours `AWS_ENDPOINT_URL_BEDROCK_RUNTIME`. Dimensions default to 1,024.
+    /// - `openai`: ``OpenAICompatibleEmbedder`` at `EMBEDDING_URL` with `EMBEDDING_MODEL`,
+    ///   `EMBEDDING_DIMENSIONS` (required: the store is sized from it) and the optional
+    ///   `EMBEDDING_API_KEY`.
+    ///
+    /// - Parameter environment: Where credentials and the API key are read. Defaults to the process's.
+    /// - Throws: ``RuntimeConfigurationError`` naming a missing or invalid variable, or the
+    ///   `AWSError` of the credential chain or endpoint resolver.
+    func makeEmbedder(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> any Embedder {
         switch embedder {
         case .local(let dimensions):
             return try HashingEmbedder(dimensions: dimensions)
-        case .bedrock:
-            throw RuntimeConfigurationError(variable: "EMBEDDER", value: "bedrock", reason: "is not supported by rag-runtime yet; use EMBEDDER=local")
-        case .openAI:
-            throw RuntimeConfigurationError(variable: "EMBEDDER", value: "openai", reason: "is not supported by rag-runtime yet; use EMBEDDER=local")
+        case .bedrock(let modelID, let dimensions):
+            let http = try makeAWSClient(for: .bedrockRuntime, environment: environment)
+            return BedrockEmbedder(client: BedrockRuntimeClient(http: http), modelID: modelID, dimensions: dimensions ?? 1024)
+        case .openAI(let url, let model, let dimensions, _):
+            guard let dimensions else {
+                throw RuntimeConfigurationError(variable: "EMBEDDING_DIMENSIONS", value: nil, reason: "is required when EMBEDDER=openai")
+            }
+            let key = environment["EMBEDDING_API_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+            return OpenAICompatibleEmbedder(configuration: .init(baseURL: url, model: model, dimensions: dimensions, apiKey: key))
         }
+    }
+
+    /// The OpenSearch store `VECTOR_STORE=opensearch` names: `OPENSEARCH_INDEX` at
+    /// `OPENSEARCH_ENDPOINT`, signed for `aoss` when `OPENSEARCH_SERVERLESS=true`, else `es`.
+    ///
+    /// Not yet called by the commands, which snapshot an ``EmbeddedVectorStore``.
+    ///
+    /// - Throws: ``RuntimeConfigurationError`` when the store is not OpenSearch or the endpoint is
+    ///   not a URL; the credential chain's `AWSError`.
+    func makeOpenSearchStore(dimensions: Int, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> OpenSearchVectorStore {
+        guard case .openSearch(let endpoint, let index) = vectorStore else {
+            throw RuntimeConfigurationError(variable: "VECTOR_STORE", value: "embedded", reason: "is not opensearch")
+        }
+        guard let url = URL(string: endpoint.hasPrefix("http") ? endpoint : "https://\(endpoint)"), url.host != nil else {
+            throw RuntimeConfigurationError(variable: "OPENSEARCH_ENDPOINT", value: endpoint, reason: "is not a URL")
+        }
+        let serverless = environment["OPENSEARCH_SERVERLESS"]?.lowercased() == "true"
+        let service: AWSService = serverless ? .openSearchServerless : .openSearch
+        let http = try makeAWSClient(for: service, environment: environment, endpoint: url)
+        return OpenSearchVectorStore(client: OpenSearchClient(http: http, index: index), dimensions: dimensions)
+    }
+
+    /// A signed client for `service` in `AWS_REGION`, at `endpoint` or the resolved endpoint.
+    private func makeAWSClient(for service: AWSService, environment: [String: String], endpoint: URL? = nil) throws -> AWSHTTPClient {
+        let resolver = AWSEndpointResolver(environment: environment)
+        let region = try awsRegion ?? resolver.region()
+        let transport = AsyncHTTPClientTransport()
+        return AWSHTTPClient(
+            service: service, region: region, endpoint: try endpoint ?? resolver.endpoint(for: service, region: region),
+            credentialProvider: try AWSCredentialProviderChain.default(environment: environment, transport: transport),
+            transport: transport)
     }
 
     /// The embedded store in `DATA_DIR`: the saved one if there is one, else a new, empty store.
@@ -27,7 +73,7 @@ extension RuntimeConfiguration {
     func makeEmbeddedStore(dimensions: Int, logger: Logger) throws -> (store: EmbeddedVectorStore, directory: URL) {
         switch vectorStore {
         case .openSearch:
-            throw RuntimeConfigurationError(variable: "VECTOR_STORE", value: "opensearch", reason: "is not supported by rag-runtime yet; use VECTOR_STORE=embedded")
+            throw RuntimeConfigurationError(variable: "VECTOR_STORE", value: "opensearch", reason: "this command keeps its store on local disk; use VECTOR_STORE=embedded here (rag-runtime query supports opensearch)")
         case .embedded(let path):
             let directory = URL(fileURLWithPath: path, isDirectory: true)
             guard EmbeddedVectorStore.hasSavedStore(in: directory) else {

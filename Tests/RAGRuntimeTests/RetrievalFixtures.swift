@@ -73,6 +73,6 @@ struct VectorStoreFactory: Sendable, CustomTestStringConvertible {
         try EmbeddedVectorStore(configuration: .init(dimensions: dimensions, exactSearchThreshold: 0, exactSearchFraction: 0))
     }
 
-    /// Every store the contract suite checks. An OpenSearch store (recorded exchange) plugs in here.
-    static let all: [VectorStoreFactory] = [.embedded, .embeddedGraphOnly]
+    /// Every store the contract suite checks, including OpenSearch against an in-test emulator.
+    static let all: [VectorStoreFactory] = [.embedded, .embeddedGraphOnly, .openSearch]
 }

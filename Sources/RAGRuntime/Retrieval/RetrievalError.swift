@@ -19,4 +19,8 @@ public enum RetrievalError: Error, Sendable, Equatable {
     case saveFailed(path: String, reason: String)
     /// Reading the data directory failed: missing file, bad magic, unsupported version or truncation.
     case loadFailed(path: String, reason: String)
+    /// A remote embedder failed or answered with vectors of the wrong length; the message names the model.
+    case embeddingFailed(model: String, reason: String)
+    /// A remote store rejected these documents for good (mapping errors, bad values, …).
+    case indexingFailed(ids: [String], reason: String)
 }
