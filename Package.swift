@@ -116,6 +116,7 @@ let package = Package(
             name: "AWSTesting",
             dependencies: [
                 "AWS",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -1,3 +1,4 @@
+import AWSTesting
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import AWS
+import AWSTesting
 import Foundation
 import Testing
 @testable import RAGRuntime
@@ -25,7 +26,7 @@ import Testing
     }
 
     @Test func twoReplicasOneReplacedHalfwayIndexEveryRecordExactlyOnce() async throws {
-        try await IngestionMotoServer.withRunning { endpoint in
+        try await MotoServer.withRunning { endpoint in
             let kinesis = kinesis(endpoint)
             struct CreateStream: Encodable { var StreamName: String; var ShardCount: Int }
             struct Empty: Decodable {}

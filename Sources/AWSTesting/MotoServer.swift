@@ -3,15 +3,15 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
-import Testing
 
 /// A `moto_server` subprocess on 127.0.0.1 at a free port, started for one test and killed after it.
-struct MotoServer {
+/// Shared by the AWS client tests and the ingestion tests.
+public struct MotoServer {
     let endpoint: URL
     let process: Process
 
     /// Starts moto_server, waits until it answers, runs `body`, and terminates it.
-    static func withRunning<T>(_ body: (URL) async throws -> T) async throws -> T {
+    public static func withRunning<T>(_ body: (URL) async throws -> T) async throws -> T {
         try requireMoto()
         let port = try freePort()
         let process = Process()
@@ -25,7 +25,7 @@ struct MotoServer {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
-        let endpoint = try #require(URL(string: "http://127.0.0.1:\(port)"))
+        guard let endpoint = URL(string: "http://127.0.0.1:\(port)") else { throw MotoUnavailable(message: "bad port \(port)") }
         try await waitUntilAnswering(endpoint, process: process)
         return try await body(endpoint)
     }
@@ -51,7 +51,10 @@ struct MotoServer {
         try finder.run()
         finder.waitUntilExit()
         let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        return try #require(Int(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+        guard let port = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw MotoUnavailable(message: "could not find a free port: \(text)")
+        }
+        return port
     }
 
     /// Polls the real subprocess until it accepts HTTP (it takes about a second to import moto).
@@ -70,7 +73,8 @@ struct MotoServer {
     }
 }
 
-struct MotoUnavailable: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
+/// moto_server could not be started or did not answer.
+public struct MotoUnavailable: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
 }
