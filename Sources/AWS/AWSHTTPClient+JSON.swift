@@ -18,20 +18,22 @@ extension AWSHTTPClient {
         return decoder
     }
 
-    /// Calls an `awsJson1_1` operation: `POST /` with `X-Amz-Target: <prefix>.<operation>`.
+    /// Calls an `awsJson1_1` (or `awsJson1_0`) operation: `POST /` with
+    /// `X-Amz-Target: <prefix>.<operation>`.
     ///
     /// - Parameters:
     ///   - target: The full target, such as `Kinesis_20131202.ListShards`.
     ///   - input: The operation's input shape.
     ///   - output: The output shape's type.
+    ///   - protocolVersion: `"1.1"` (Kinesis) or `"1.0"` (DynamoDB). Defaults to `"1.1"`.
     /// - Returns: The decoded output.
     /// - Throws: ``AWSError``; ``AWSError/Code/invalidResponse`` when the body does not decode.
     public func jsonRPC<Input: Encodable, Output: Decodable>(
-        target: String, input: Input, output: Output.Type = Output.self
+        target: String, input: Input, output: Output.Type = Output.self, protocolVersion: String = "1.1"
     ) async throws(AWSError) -> Output {
         let body = try Self.encode(input)
         let request = request(
-            method: "POST", headers: [("Content-Type", "application/x-amz-json-1.1"), ("X-Amz-Target", target)],
+            method: "POST", headers: [("Content-Type", "application/x-amz-json-\(protocolVersion)"), ("X-Amz-Target", target)],
             body: body)
         return try Self.decode(Output.self, from: try await send(request))
     }

@@ -36,6 +36,8 @@ public struct AWSService: Sendable, Hashable {
 
     /// Amazon Kinesis Data Streams (`kinesis`, JSON 1.1).
     public static let kinesis = AWSService(serviceID: "Kinesis", endpointPrefix: "kinesis")
+    /// Amazon DynamoDB (`dynamodb`, JSON 1.0).
+    public static let dynamoDB = AWSService(serviceID: "DynamoDB", endpointPrefix: "dynamodb")
     /// Amazon EKS (`eks`, REST-JSON).
     public static let eks = AWSService(serviceID: "EKS", endpointPrefix: "eks")
     /// AWS STS (`sts`, query protocol).

@@ -26,6 +26,21 @@ public struct KinesisShard: Sendable, Hashable, Decodable {
         case startingSequenceNumber = "StartingSequenceNumber", endingSequenceNumber = "EndingSequenceNumber"
     }
 
+    /// Creates a shard description (for tests and planners; the service's come from ``init(from:)``).
+    public init(
+        shardID: String, parentShardID: String? = nil, adjacentParentShardID: String? = nil,
+        startingHashKey: String = "0", endingHashKey: String = "340282366920938463463374607431768211455",
+        startingSequenceNumber: String = "0", endingSequenceNumber: String? = nil
+    ) {
+        self.shardID = shardID
+        self.parentShardID = parentShardID
+        self.adjacentParentShardID = adjacentParentShardID
+        self.startingHashKey = startingHashKey
+        self.endingHashKey = endingHashKey
+        self.startingSequenceNumber = startingSequenceNumber
+        self.endingSequenceNumber = endingSequenceNumber
+    }
+
     /// Decodes the model's nested `HashKeyRange` and `SequenceNumberRange` into flat properties.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)

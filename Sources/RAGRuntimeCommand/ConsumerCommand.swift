@@ -8,13 +8,18 @@ import ServiceLifecycle
 /// `rag-runtime consumer`: Kinesis → embedder → vector store (or the backend's `/api/ingest`).
 ///
 /// Environment (set by the operator): `KINESIS_STREAM_NAME`, `KINESIS_STARTING_POSITION`,
-/// `KINESIS_STARTING_TIMESTAMP`, `KINESIS_BATCH_SIZE`, `AWS_REGION`, `EMBEDDER`, `VECTOR_STORE`,
-/// `DATA_DIR` (store, `checkpoints/`, `dead-letters.jsonl`), `BACKEND_URL` (post batches to the
-/// backend instead of a local store), `CONSUMER_INSTANCE_INDEX` / `CONSUMER_INSTANCE_COUNT`
-/// (static shard split between replicas; default 0 of 1).
+/// `KINESIS_STARTING_TIMESTAMP`, `KINESIS_BATCH_SIZE`, `AWS_REGION`, `EMBEDDER`, `VECTOR_STORE`
+/// (`opensearch`: index into `OPENSEARCH_INDEX`, dead letters into `<index>-dead-letters`;
+/// `embedded`: the store in `DATA_DIR`), `BACKEND_URL` (post batches to the backend instead),
+/// `DATA_DIR` (checkpoint files and `dead-letters.jsonl` when not on OpenSearch), and the leases:
+/// `LEASE_TABLE` (a DynamoDB table of shard leases and checkpoints; replicas split the shards and
+/// take over a dead replica's), `LEASE_TABLE_CREATE`, `LEASE_DURATION_SECONDS`, `WORKER_ID`.
+/// Without `LEASE_TABLE` one replica reads every shard with checkpoint files in `DATA_DIR`.
 ///
 /// ```sh
-/// KINESIS_STREAM_NAME=vehicle-logs AWS_REGION=eu-west-1 EMBEDDER=local VECTOR_STORE=embedded DATA_DIR=/var/lib/rag rag-runtime consumer
+/// KINESIS_STREAM_NAME=vehicle-logs AWS_REGION=eu-west-1 EMBEDDER=bedrock VECTOR_STORE=opensearch \
+///   OPENSEARCH_ENDPOINT=https://abc.eu-west-1.aoss.amazonaws.com OPENSEARCH_INDEX=telemetry OPENSEARCH_SERVERLESS=true \
+///   LEASE_TABLE=rag-demo-leases rag-runtime consumer
 /// ```
 struct ConsumerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,7 +29,7 @@ struct ConsumerCommand: AsyncParsableCommand {
     @Option(help: "The Kinesis stream (default: KINESIS_STREAM_NAME).")
     var stream: String?
 
-    @Option(help: "Seconds between checkpoints (each saves the embedded store first).")
+    @Option(help: "Seconds between checkpoints of a shard (with the embedded store, each saves it first).")
     var commitInterval: Int = 5
 
     func run() async throws {
@@ -34,40 +39,66 @@ struct ConsumerCommand: AsyncParsableCommand {
         let logger = Logger(label: "rag-runtime.consumer")
         let dataDirectory = URL(fileURLWithPath: environment["DATA_DIR"] ?? "/var/lib/rag", isDirectory: true)
 
-        var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         let embedder: any Embedder
         let sink: any DocumentSink
+        var deadLetters: (any DeadLetterStore)?
+        let sinkDescription: String
         if let backendURL = runtime.backendURL {
             embedder = DeferredEmbedder()
             sink = BackendIngestSink(backendURL: backendURL)
+            sinkDescription = "backend \(backendURL)"
         } else {
             embedder = try runtime.makeEmbedder()
-            let (store, directory) = try runtime.makeEmbeddedStore(dimensions: embedder.dimensions, logger: logger)
-            sink = VectorStoreSink(store) { try store.save(to: directory) }
+            switch runtime.vectorStore {
+            case .openSearch(_, let index):
+                let store = try runtime.makeOpenSearchStore(dimensions: embedder.dimensions)
+                sink = VectorStoreSink(store)
+                var letters = store.client
+                letters.index = OpenSearchDeadLetterStore.indexName(for: index)
+                deadLetters = OpenSearchDeadLetterStore(client: letters)
+                sinkDescription = "opensearch \(store.client.http.endpoint.absoluteString)/\(index)"
+            case .embedded:
+                let (store, directory) = try runtime.makeEmbeddedStore(dimensions: embedder.dimensions, logger: logger)
+                sink = VectorStoreSink(store) { try store.save(to: directory) }
+                sinkDescription = "embedded store \(directory.path)"
+            }
         }
         let processor = BatchProcessor(
             embedder: embedder, sink: sink,
-            deadLetters: try FileDeadLetterStore(url: dataDirectory.appendingPathComponent("dead-letters.jsonl")), logger: logger)
+            deadLetters: try deadLetters ?? FileDeadLetterStore(url: dataDirectory.appendingPathComponent("dead-letters.jsonl")),
+            logger: logger)
+
+        let coordination: any ShardCoordination
+        let ownership: String
+        if let table = try KinesisEnvironment.leaseTable(environment: environment) {
+            try await table.prepare(createIfMissing: try KinesisEnvironment.createsLeaseTable(environment: environment))
+            let coordinator = ShardLeaseCoordinator(
+                table: table, worker: KinesisEnvironment.workerID(environment: environment),
+                leaseDuration: try KinesisEnvironment.leaseDuration(environment: environment), logger: logger)
+            coordination = coordinator
+            ownership = "leases in DynamoDB table \(table.tableName) as \(coordinator.worker)"
+        } else {
+            coordination = SingleWorkerCoordination(checkpoints: try CheckpointStore(directory: dataDirectory.appendingPathComponent("checkpoints")))
+            ownership = "every shard, checkpoint files in \(dataDirectory.path)/checkpoints (set LEASE_TABLE to run several replicas)"
+        }
         var consumer = KinesisConsumer(
             kinesis: try KinesisEnvironment.client(environment: environment),
             streamName: try KinesisEnvironment.streamName(stream, environment: environment),
-            checkpoints: try CheckpointStore(directory: dataDirectory.appendingPathComponent("checkpoints")), processor: processor)
+            coordination: coordination, processor: processor)
         consumer.startingPosition = try KinesisEnvironment.startingPosition(environment: environment)
         consumer.batchSize = try KinesisEnvironment.batchSize(environment: environment)
         consumer.commitInterval = .seconds(max(0, commitInterval))
-        consumer.assignment = try KinesisShardPlan.Assignment(
-            index: Int(environment["CONSUMER_INSTANCE_INDEX"] ?? "0") ?? -1,
-            count: Int(environment["CONSUMER_INSTANCE_COUNT"] ?? "1") ?? 0)
         logger.info("consumer starting", metadata: [
-            "stream": "\(consumer.streamName)", "sink": "\(runtime.backendURL.map { "backend \($0)" } ?? "embedded store")",
-            "instance": "\(consumer.assignment.index)/\(consumer.assignment.count)",
+            "stream": "\(consumer.streamName)", "sink": "\(sinkDescription)", "shards": "\(ownership)",
         ])
         let operational = OperationalServer.application(host: "0.0.0.0", port: runtime.port, registry: registry, logger: logger) {
             (true, "consuming")
         }
-        services.append(.init(service: operational))
         let configured = consumer
-        services.append(.init(service: IngestionTaskService { try await configured.run() }))
+        let services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: operational),
+            .init(service: IngestionTaskService { try await configured.run() }),
+        ]
         let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }

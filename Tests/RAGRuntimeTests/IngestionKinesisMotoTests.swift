@@ -1,12 +1,32 @@
 import AWS
 import AWSTesting
 import Foundation
+import Synchronization
 import Testing
 @testable import RAGRuntime
 
-/// Producer and consumers against moto_server Kinesis with 4 shards.
+/// A lease table that stops answering once killed, as a SIGKILLed replica's table client does:
+/// no renewals, no checkpoints, no graceful release.
+final class KillableLeaseTable: ShardLeaseTable {
+    struct Killed: Error {}
+    let inner: any ShardLeaseTable
+    private let killed = Mutex(false)
+    init(_ inner: any ShardLeaseTable) { self.inner = inner }
+    func kill() { killed.withLock { $0 = true } }
+    private func alive() throws { if killed.withLock({ $0 }) { throw Killed() } }
+
+    func leases() async throws -> [ShardLease] { try alive(); return try await inner.leases() }
+    func create(shard: String) async throws { try alive(); try await inner.create(shard: shard) }
+    func claim(_ expected: ShardLease, for owner: String) async throws -> ShardLease? { try alive(); return try await inner.claim(expected, for: owner) }
+    func renew(shard: String, owner: String) async throws -> ShardLease? { try alive(); return try await inner.renew(shard: shard, owner: owner) }
+    func checkpoint(shard: String, position: String, owner: String) async throws { try alive(); try await inner.checkpoint(shard: shard, position: position, owner: owner) }
+    func release(shard: String, owner: String) async throws { try alive(); try await inner.release(shard: shard, owner: owner) }
+}
+
+/// Producer and consumers against moto_server Kinesis (4 shards) with leases in moto's DynamoDB.
 @Suite(.serialized) struct IngestionKinesisMotoTests {
-    static let recordCount = 2_000   // 10,000 passes too, in 30 s (24.6 s consuming) on 2 shared cores
+    static let recordCount = 10_000
+    static let batchSize = 250
 
     func kinesis(_ endpoint: URL) -> KinesisClient {
         KinesisClient(http: AWSHTTPClient(
@@ -15,17 +35,16 @@ import Testing
             transport: AsyncHTTPClientTransport()))
     }
 
-    func consumer(_ kinesis: KinesisClient, checkpoints: CheckpointStore, sink: any DocumentSink, instance: Int) throws -> KinesisConsumer {
+    func consumer(_ kinesis: KinesisClient, coordinator: ShardLeaseCoordinator, sink: any DocumentSink) throws -> KinesisConsumer {
         var processor = BatchProcessor(embedder: try HashingEmbedder(dimensions: 64), sink: sink, deadLetters: MemoryDeadLetters())
-        processor.sleep = { _ in }
-        var consumer = KinesisConsumer(kinesis: kinesis, streamName: "vehicle-logs", checkpoints: checkpoints, processor: processor)
-        consumer.assignment = try KinesisShardPlan.Assignment(index: instance, count: 2)
-        consumer.batchSize = 250
+        processor.sleep = { duration in try await Task.sleep(for: min(duration, .milliseconds(200))) }
+        var consumer = KinesisConsumer(kinesis: kinesis, streamName: "vehicle-logs", coordination: coordinator, processor: processor)
+        consumer.batchSize = Self.batchSize
         consumer.commitInterval = .zero
         return consumer
     }
 
-    @Test func twoReplicasOneReplacedHalfwayIndexEveryRecordExactlyOnce() async throws {
+    @Test func twoReplicasOneKilledHalfwayIndexEveryRecordExactlyOnce() async throws {
         try await MotoServer.withRunning { endpoint in
             let kinesis = kinesis(endpoint)
             struct CreateStream: Encodable { var StreamName: String; var ShardCount: Int }
@@ -40,35 +59,47 @@ import Testing
             }
             let putTime = ContinuousClock.now - putStarted
 
-            let checkpoints = try CheckpointStore(directory: try IngestionFixtures.temporaryDirectory())
+            let table = DynamoDBShardLeaseTableMotoTests.table(endpoint, name: "vehicle-logs-leases")
+            try await table.prepare(createIfMissing: true)
+            let doomedTable = KillableLeaseTable(table)
+            let survivor = ShardLeaseCoordinator(table: table, worker: "replica-a", leaseDuration: .seconds(3))
+            let doomed = ShardLeaseCoordinator(table: doomedTable, worker: "replica-b", leaseDuration: .seconds(3))
+            let shards = try await kinesis.listShards(streamName: "vehicle-logs")
+            _ = try await survivor.refresh(shards)
+            for _ in 0..<2 { _ = try await doomed.refresh(shards) }   // b steals its share, one lease a round
+            let heldByDoomed = try await doomed.refresh(shards).held
+            #expect(heldByDoomed.count == 2, "4 shards, 2 replicas: 2 each")
+
             let store = try EmbeddedVectorStore(configuration: .init(dimensions: 64))
             let consumeStarted = ContinuousClock.now
-            let replicaA = RecordingSink(VectorStoreSink(store))
-            try await consumer(kinesis, checkpoints: checkpoints, sink: replicaA, instance: 0).run(until: .caughtUp)
+            let survivorSink = RecordingSink(VectorStoreSink(store))
+            let survivorRun = Task { try await consumer(kinesis, coordinator: survivor, sink: survivorSink).run(until: .caughtUp) }
 
-            // Replica B dies half-way through its shards, in the middle of a batch.
-            let replicaB = RecordingSink(VectorStoreSink(store), crashOnCall: (Self.recordCount / 2 / 250) / 2)
-            let doomed = try consumer(kinesis, checkpoints: checkpoints, sink: replicaB, instance: 1)
-            let run = Task { try await doomed.run() }
-            for await _ in replicaB.crashed { break }
-            run.cancel()
-            await #expect(throws: (any Error).self) { try await run.value }
-            let indexedBeforeReplacement = try await store.count()
+            // b is killed in the middle of a batch, half-way through its two shards.
+            let perReplicaBatches = Self.recordCount / 2 / Self.batchSize
+            let doomedSink = RecordingSink(VectorStoreSink(store), crashOnCall: perReplicaBatches / 2)
+            let doomedRun = Task { try await consumer(kinesis, coordinator: doomed, sink: doomedSink).run() }
+            for await _ in doomedSink.crashed { break }
+            doomedTable.kill()
+            doomedRun.cancel()
+            await #expect(throws: (any Error).self) { try await doomedRun.value }
+            let indexedAtKill = try await store.count()
 
-            // Its replacement takes over shards 1 and 3 from the checkpoints.
-            let replacement = RecordingSink(VectorStoreSink(store))
-            try await consumer(kinesis, checkpoints: checkpoints, sink: replacement, instance: 1).run(until: .caughtUp)
+            // a claims b's shards once their leases expire, resumes from b's checkpoints, and catches up.
+            try await survivorRun.value
             let consumeTime = ContinuousClock.now - consumeStarted
 
             let stored = IngestionFixtures.storedIDs(store)
             #expect(try await store.count() == Self.recordCount)
             #expect(stored.count == Self.recordCount && Set(stored) == Set(produced.map(\.eventID)))
-            #expect(indexedBeforeReplacement < Self.recordCount)
-            let delivered = replicaA.totalDeliveries + replicaB.totalDeliveries + replacement.totalDeliveries
-            #expect(delivered >= Self.recordCount && delivered <= Self.recordCount + 250, "at most the interrupted batch is replayed")
-            let shards = try await kinesis.listShards(streamName: "vehicle-logs")
-            #expect(try shards.allSatisfy { try checkpoints.position(for: $0.shardID) != nil })
-            print("moto Kinesis, 4 shards: PutRecords of \(Self.recordCount) records in \(putTime); consumed by 2+1 replicas in \(consumeTime) (\(delivered) deliveries)")
+            #expect(indexedAtKill < Self.recordCount)
+            let delivered = survivorSink.totalDeliveries + doomedSink.totalDeliveries
+            #expect(delivered >= Self.recordCount && delivered <= Self.recordCount + 2 * Self.batchSize,
+                    "at most b's two interrupted batches are replayed")
+            let leases = try await table.leases()
+            #expect(leases.count == 4 && leases.allSatisfy { $0.owner == "replica-a" && $0.checkpoint != nil })
+            print("moto Kinesis, 4 shards, leases in moto DynamoDB: PutRecords of \(Self.recordCount) records in \(putTime); "
+                + "2 replicas, one killed at \(indexedAtKill) indexed; all consumed in \(consumeTime) (\(delivered) deliveries)")
         }
     }
 }

@@ -17,6 +17,8 @@ public enum IngestionError: Error, Sendable, Equatable, CustomStringConvertible 
     case invalidConfiguration(String)
     /// The ingest endpoint of the query backend answered with an error status.
     case backendRejected(status: Int, body: String)
+    /// Another worker holds the shard's lease now: this worker must stop reading the shard.
+    case leaseLost(shard: String)
 
     /// A bounded label for metrics.
     public var reason: String {
@@ -28,6 +30,7 @@ public enum IngestionError: Error, Sendable, Equatable, CustomStringConvertible 
         case .putRecordsFailed: "put_records_failed"
         case .invalidConfiguration: "invalid_configuration"
         case .backendRejected: "backend_rejected"
+        case .leaseLost: "lease_lost"
         }
     }
 
@@ -41,6 +44,7 @@ public enum IngestionError: Error, Sendable, Equatable, CustomStringConvertible 
         case .putRecordsFailed(let failed, let code): "PutRecords: \(failed) records still failing (\(code))"
         case .invalidConfiguration(let message): message
         case .backendRejected(let status, let body): "backend ingest answered \(status): \(body)"
+        case .leaseLost(let shard): "lease of \(shard) is held by another worker now"
         }
     }
 }

@@ -2,16 +2,20 @@ import AWS
 import Foundation
 import Logging
 
-/// Consumes every shard of a Kinesis stream that this replica owns, with durable per-shard
-/// checkpoints; see ``KinesisShardPlan`` for the split between replicas and resharding.
+/// Consumes the shards of a Kinesis stream that this replica holds, with durable per-shard
+/// checkpoints; ``ShardCoordination`` decides which shards (leases between replicas) and
+/// ``KinesisShardPlan`` when (parents before children).
 ///
 /// Each ready shard is read by its own child task: `GetShardIterator` (after the checkpoint, or
 /// at the starting position), then `GetRecords` pages processed by the ``BatchProcessor`` and
 /// acknowledged per page. A closed shard that is fully read is checkpointed as
-/// ``KinesisShardPlan/shardEnd``; the shard list is then read again so its children start.
+/// ``KinesisShardPlan/shardEnd``; the shard list is then read again so its children start. Every
+/// ``ShardCoordination/refreshInterval`` the shard list and the leases are refreshed; a shard
+/// task stops at its next page once its lease is gone. On cancellation (graceful shutdown) the
+/// tasks checkpoint what they acknowledged and the leases are released.
 ///
 /// ```swift
-/// let consumer = KinesisConsumer(kinesis: kinesis, streamName: "vehicle-logs", checkpoints: checkpoints, processor: processor)
+/// let consumer = KinesisConsumer(kinesis: kinesis, streamName: "vehicle-logs", coordination: coordinator, processor: processor)
 /// try await consumer.run()
 /// ```
 public struct KinesisConsumer: Sendable {
@@ -19,85 +23,132 @@ public struct KinesisConsumer: Sendable {
     public var kinesis: KinesisClient
     /// The stream.
     public var streamName: String
-    /// Per-shard checkpoints, shared by all replicas.
-    public var checkpoints: CheckpointStore
+    /// Which shards this replica reads, and their checkpoints.
+    public var coordination: any ShardCoordination
     /// The batch processor.
     public var processor: BatchProcessor
-    /// Which shards are this replica's. Defaults to all.
-    public var assignment: KinesisShardPlan.Assignment = .all
     /// Where shards without a checkpoint start. Defaults to `TRIM_HORIZON`.
     public var startingPosition: KinesisShardIteratorType = .trimHorizon
     /// `GetRecords` limit, the batch size (`KINESIS_BATCH_SIZE`). Defaults to 500.
     public var batchSize = 500
     /// The wait after an empty page. Defaults to 1 second (a shard serves 5 reads a second).
     public var pollInterval: Duration = .seconds(1)
-    /// How often the shard list is read again while shards are being consumed. Defaults to 60 s.
-    public var relistInterval: Duration = .seconds(60)
     /// The least time between checkpoints of one shard. Defaults to 5 seconds.
     public var commitInterval: Duration = .seconds(5)
+    /// Refreshes that may fail in a row (the AWS client has retried each) before ``run(until:)``
+    /// gives up. Defaults to 5.
+    public var refreshFailureLimit = 5
 
     /// Creates a consumer with the defaults above.
-    public init(kinesis: KinesisClient, streamName: String, checkpoints: CheckpointStore, processor: BatchProcessor) {
+    public init(kinesis: KinesisClient, streamName: String, coordination: any ShardCoordination, processor: BatchProcessor) {
         self.kinesis = kinesis
         self.streamName = streamName
-        self.checkpoints = checkpoints
+        self.coordination = coordination
         self.processor = processor
     }
 
+    /// A single replica reading every shard, with checkpoint files.
+    public init(kinesis: KinesisClient, streamName: String, checkpoints: CheckpointStore, processor: BatchProcessor) {
+        self.init(kinesis: kinesis, streamName: streamName, coordination: SingleWorkerCoordination(checkpoints: checkpoints), processor: processor)
+    }
+
+    /// How a shard task ended.
+    enum ShardOutcome: Sendable {
+        /// At the tip (with `.caughtUp`) or fully read.
+        case done
+        /// The lease went to another replica.
+        case lost
+    }
+
     /// Consumes until cancelled, or with ``LocalStreamConsumer/StopCondition/caughtUp`` until
-    /// every ready shard has returned an empty page at the tip.
+    /// this replica holds every unfinished shard and each has returned an empty page at the tip.
     ///
     /// - Throws: `CancellationError`, ``AWSError`` after retries, or a processing error.
     public func run(until stop: LocalStreamConsumer.StopCondition = .never) async throws {
-        try await withThrowingTaskGroup(of: String?.self) { group in
+        do {
+            try await consumeShards(until: stop)
+        } catch is CancellationError {
+            await Task { await coordination.releaseAll() }.value   // not cancelled: a graceful stop hands shards over at once
+            throw CancellationError()
+        }
+    }
+
+    private func consumeShards(until stop: LocalStreamConsumer.StopCondition) async throws {
+        try await withThrowingTaskGroup(of: (String, ShardOutcome)?.self) { group in
             var running: Set<String> = []
-            var caughtUp: Set<String> = []   // shards whose task returned: at the tip (`.caughtUp`) or ended
-            var relistPending = false
+            var done: Set<String> = []   // shards whose task returned at the tip or at the end
+            var failures = 0
+            var timerPending = false
             while true {
-                for shard in try await readyShards() where !running.contains(shard.shardID) && !caughtUp.contains(shard.shardID) {
-                    running.insert(shard.shardID)
-                    group.addTask { try await consume(shard, stop: stop) }
+                var assignment: Refreshed?
+                do {
+                    assignment = try await refresh()
+                    failures = 0
+                } catch is CancellationError {
+                    throw CancellationError()
+                } catch {
+                    failures += 1
+                    guard failures < refreshFailureLimit else { throw error }
+                    processor.logger.warning("could not refresh shards and leases", metadata: ["error": "\(error)", "failures": "\(failures)"])
                 }
-                if case .never = stop, !relistPending {
-                    relistPending = true
+                if let assignment {
+                    for shard in assignment.ready where !running.contains(shard.shardID) && !done.contains(shard.shardID) {
+                        running.insert(shard.shardID)
+                        group.addTask { try await consume(shard, stop: stop) }
+                    }
+                    if case .caughtUp = stop, running.isEmpty, assignment.complete,
+                       assignment.ready.allSatisfy({ done.contains($0.shardID) }) { return }
+                }
+                if !timerPending {
+                    timerPending = true
                     group.addTask {
-                        try await processor.sleep(relistInterval)
+                        try await processor.sleep(coordination.refreshInterval)
                         return nil
                     }
                 }
+                // Wake for the timer or a finished shard.
                 guard let finished = try await group.next() else { return }
-                if let shardID = finished {
+                if let (shardID, outcome) = finished {
                     running.remove(shardID)
-                    caughtUp.insert(shardID)
+                    if case .done = outcome { done.insert(shardID) }
                 } else {
-                    relistPending = false
+                    timerPending = false
                 }
-                if case .caughtUp = stop, running.isEmpty,
-                   try await readyShards().allSatisfy({ caughtUp.contains($0.shardID) }) { return }
             }
         }
     }
 
-    /// The owned shards that can be read now.
-    func readyShards() async throws -> [KinesisShard] {
-        let shards = try await kinesis.listShards(streamName: streamName)
-        var positions: [String: String] = [:]
-        for shard in shards { positions[shard.shardID] = try checkpoints.position(for: shard.shardID) }
-        return KinesisShardPlan.ready(shards, checkpoints: positions, assignment: assignment)
+    struct Refreshed {
+        var ready: [KinesisShard]
+        var complete: Bool
     }
 
-    /// Reads one shard until it ends (or, when `stop` is `.caughtUp`, until it is caught up).
-    func consume(_ shard: KinesisShard, stop: LocalStreamConsumer.StopCondition) async throws -> String {
-        let checkpoint = try checkpoints.position(for: shard.shardID)
+    /// Lists the shards, refreshes ownership, and returns the held shards that can be read now.
+    private func refresh() async throws -> Refreshed {
+        let shards = try await kinesis.listShards(streamName: streamName)
+        let assignment = try await coordination.refresh(shards)
+        return Refreshed(
+            ready: KinesisShardPlan.ready(shards, checkpoints: assignment.checkpoints, held: assignment.held),
+            complete: assignment.holdsEveryShard)
+    }
+
+    /// Reads one shard until it ends, its lease is lost, or (when `stop` is `.caughtUp`) it is
+    /// caught up.
+    func consume(_ shard: KinesisShard, stop: LocalStreamConsumer.StopCondition) async throws -> (String, ShardOutcome) {
+        let checkpoint = try await coordination.position(for: shard.shardID)
         let start = KinesisShardPlan.start(of: shard, checkpoint: checkpoint, initial: startingPosition)
         var reader = KinesisShardReader(kinesis: kinesis, streamName: streamName, shardID: shard.shardID, start: start, limit: batchSize)
-        var checkpointer = ShardCheckpointer(shard: shard.shardID, store: checkpoints, sink: processor.sink, interval: commitInterval)
+        var checkpointer = ShardCheckpointer(shard: shard.shardID, store: coordination, sink: processor.sink, interval: commitInterval)
         var logger = processor.logger
         logger[metadataKey: "shard"] = "\(shard.shardID)"
         logger.info("consuming shard", metadata: ["start": "\(start)"])
         do {
             while true {
                 try Task.checkCancellation()
+                guard await coordination.holds(shard.shardID) else {
+                    logger.info("stopped reading: the lease is gone")
+                    return (shard.shardID, .lost)
+                }
                 let page = try await reader.next()
                 processor.metrics.recordLag(shard: shard.shardID, millisBehindLatest: page.millisBehindLatest, recordsBehind: nil)
                 if !page.records.isEmpty {
@@ -107,18 +158,30 @@ public struct KinesisConsumer: Sendable {
                 }
                 if page.ended {
                     try await checkpointer.flush()
-                    try checkpoints.save(KinesisShardPlan.shardEnd, for: shard.shardID)
+                    try await coordination.save(KinesisShardPlan.shardEnd, for: shard.shardID)
                     logger.info("shard fully read")
-                    return shard.shardID
+                    return (shard.shardID, .done)
                 }
                 if page.records.isEmpty {
                     try await checkpointer.flush()
-                    if case .caughtUp = stop, (page.millisBehindLatest ?? 0) == 0 { return shard.shardID }
+                    if case .caughtUp = stop, (page.millisBehindLatest ?? 0) == 0 { return (shard.shardID, .done) }
                     try await processor.sleep(pollInterval)
                 }
             }
+        } catch IngestionError.leaseLost {
+            logger.info("stopped reading: another replica holds the lease; it resumes from the last checkpoint")
+            return (shard.shardID, .lost)
         } catch {
-            try await checkpointer.flush()
+            // Keep what was acknowledged, even when cancelled (a graceful stop): flush outside the cancelled task.
+            let final = checkpointer
+            do {
+                try await Task {
+                    var final = final
+                    try await final.flush()
+                }.value
+            } catch {
+                logger.warning("could not checkpoint on the way out; the batch is replayed and deduplicated", metadata: ["error": "\(error)"])
+            }
             throw error
         }
     }

@@ -4,7 +4,11 @@ import Foundation
 /// Reads the Kinesis settings the operator sets: `KINESIS_STREAM_NAME`,
 /// `KINESIS_STARTING_POSITION` (`TRIM_HORIZON` | `LATEST` | `AT_TIMESTAMP`),
 /// `KINESIS_STARTING_TIMESTAMP` (ISO-8601, for `AT_TIMESTAMP`), `KINESIS_BATCH_SIZE`, and the AWS
-/// region, endpoint overrides (`AWS_ENDPOINT_URL_KINESIS`) and credential chain.
+/// region, endpoint overrides (`AWS_ENDPOINT_URL_KINESIS`, `AWS_ENDPOINT_URL_DYNAMODB`) and
+/// credential chain; and the lease settings: `LEASE_TABLE` (DynamoDB table of shard leases and
+/// checkpoints), `LEASE_TABLE_CREATE` (create it when missing; default `true`),
+/// `LEASE_DURATION_SECONDS` (failover time; default 10), `WORKER_ID` (default: `HOSTNAME` plus a
+/// random suffix).
 ///
 /// ```swift
 /// let kinesis = try KinesisEnvironment.client(environment: ProcessInfo.processInfo.environment)
@@ -16,12 +20,59 @@ public enum KinesisEnvironment {
     public static func client(
         environment: [String: String], transport: any AWSHTTPTransport = AsyncHTTPClientTransport()
     ) throws -> KinesisClient {
+        KinesisClient(http: try httpClient(for: .kinesis, environment: environment, transport: transport))
+    }
+
+    /// The lease table `LEASE_TABLE` names, or `nil` when it is not set (one replica, checkpoint files).
+    ///
+    /// - Throws: ``AWSError`` naming the missing region or credentials.
+    public static func leaseTable(
+        environment: [String: String], transport: any AWSHTTPTransport = AsyncHTTPClientTransport()
+    ) throws -> DynamoDBShardLeaseTable? {
+        guard let name = environment["LEASE_TABLE"], !name.isEmpty else { return nil }
+        let dynamo = DynamoDBClient(http: try httpClient(for: .dynamoDB, environment: environment, transport: transport))
+        return DynamoDBShardLeaseTable(dynamo: dynamo, tableName: name)
+    }
+
+    /// `LEASE_TABLE_CREATE`: whether a missing lease table is created; defaults to `true`.
+    ///
+    /// - Throws: ``IngestionError/invalidConfiguration(_:)`` for anything but `true` or `false`.
+    public static func createsLeaseTable(environment: [String: String]) throws -> Bool {
+        switch environment["LEASE_TABLE_CREATE"]?.lowercased() ?? "true" {
+        case "true", "": return true
+        case "false": return false
+        case let other: throw IngestionError.invalidConfiguration("LEASE_TABLE_CREATE must be true or false, got \(other)")
+        }
+    }
+
+    /// `LEASE_DURATION_SECONDS`, 3…300; defaults to 10.
+    ///
+    /// - Throws: ``IngestionError/invalidConfiguration(_:)`` for anything else.
+    public static func leaseDuration(environment: [String: String]) throws -> Duration {
+        guard let text = environment["LEASE_DURATION_SECONDS"], !text.isEmpty else { return .seconds(10) }
+        guard let seconds = Int(text), (3...300).contains(seconds) else {
+            throw IngestionError.invalidConfiguration("LEASE_DURATION_SECONDS must be 3...300, got \(text)")
+        }
+        return .seconds(seconds)
+    }
+
+    /// `WORKER_ID`, else `HOSTNAME` (the pod name) with a random suffix, so a restarted pod with
+    /// the same name never mistakes its predecessor's leases for its own.
+    public static func workerID(environment: [String: String]) -> String {
+        if let id = environment["WORKER_ID"], !id.isEmpty { return id }
+        let host = environment["HOSTNAME"].flatMap { $0.isEmpty ? nil : $0 } ?? ProcessInfo.processInfo.hostName
+        return "\(host)-\(UUID().uuidString.prefix(8).lowercased())"
+    }
+
+    static func httpClient(
+        for service: AWSService, environment: [String: String], transport: any AWSHTTPTransport
+    ) throws -> AWSHTTPClient {
         let resolver = AWSEndpointResolver(environment: environment)
         let region = try resolver.region()
         let credentials = try AWSCredentialProviderChain.default(environment: environment, transport: transport)
-        return KinesisClient(http: AWSHTTPClient(
-            service: .kinesis, region: region, endpoint: try resolver.endpoint(for: .kinesis, region: region),
-            credentialProvider: credentials, transport: transport))
+        return AWSHTTPClient(
+            service: service, region: region, endpoint: try resolver.endpoint(for: service, region: region),
+            credentialProvider: credentials, transport: transport)
     }
 
     /// The stream name from `KINESIS_STREAM_NAME`, unless `override` is given.

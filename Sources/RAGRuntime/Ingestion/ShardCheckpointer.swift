@@ -15,7 +15,7 @@ public struct ShardCheckpointer: Sendable {
     /// The shard.
     public let shard: String
     /// Where positions go.
-    public let store: CheckpointStore
+    public let store: any ShardCheckpointStore
     /// What is persisted before each checkpoint.
     public let sink: any DocumentSink
     /// The least time between two commits; `.zero` commits every acknowledgement.
@@ -36,7 +36,7 @@ public struct ShardCheckpointer: Sendable {
     ///   - interval: The least time between commits. Defaults to 5 seconds.
     ///   - now: The clock. Defaults to `ContinuousClock.now`.
     public init(
-        shard: String, store: CheckpointStore, sink: any DocumentSink, interval: Duration = .seconds(5),
+        shard: String, store: any ShardCheckpointStore, sink: any DocumentSink, interval: Duration = .seconds(5),
         now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }
     ) {
         self.shard = shard
@@ -61,7 +61,7 @@ public struct ShardCheckpointer: Sendable {
     public mutating func flush() async throws {
         guard let position = pending else { return }
         try await sink.persist()
-        try store.save(position, for: shard)
+        try await store.save(position, for: shard)
         committed = position
         pending = nil
         lastCommit = now()

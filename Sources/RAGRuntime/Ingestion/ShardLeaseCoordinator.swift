@@ -1,0 +1,141 @@
+import AWS
+import Logging
+
+/// Splits a stream's shards between consumer replicas with leases in a ``ShardLeaseTable``
+/// (the DynamoDB table in a cluster), and keeps each shard's checkpoint in its lease row.
+///
+/// Every ``refresh(_:)`` (each third of the lease duration) reads the table, adds rows for new
+/// shards, and acts on the ``ShardLeaseBalancer``'s plan: renew held leases, claim expired ones,
+/// steal one from the busiest replica when below the fair share. A replica that dies stops
+/// renewing; the others claim its shards one lease duration later and resume from its last
+/// checkpoint. A held lease not renewed for a lease duration (the table unreachable) is treated
+/// as lost here too, and a checkpoint write is conditional on still holding the lease, so a
+/// replica that lost a shard can neither read on for long nor move its checkpoint.
+///
+/// ```swift
+/// let coordinator = ShardLeaseCoordinator(table: table, worker: "consumer-7d9f-x2k4p-1a2b3c4d")
+/// var consumer = KinesisConsumer(kinesis: kinesis, streamName: "vehicle-logs", coordination: coordinator, processor: processor)
+/// ```
+public actor ShardLeaseCoordinator: ShardCoordination {
+    /// The lease table.
+    public nonisolated let table: any ShardLeaseTable
+    /// This replica's identity, unique per process (pod name plus a random suffix).
+    public nonisolated let worker: String
+    /// How long a lease may go unrenewed before other replicas claim it. Defaults to 10 seconds.
+    public nonisolated let leaseDuration: Duration
+    /// A third of the lease duration.
+    public nonisolated var refreshInterval: Duration { leaseDuration / 3 }
+
+    private var balancer: ShardLeaseBalancer
+    private var rows: [String: ShardLease] = [:]
+    private var renewed: [String: ContinuousClock.Instant] = [:]
+    private let now: @Sendable () -> ContinuousClock.Instant
+    private let logger: Logger
+
+    /// Creates a coordinator.
+    ///
+    /// - Parameters:
+    ///   - table: The lease table.
+    ///   - worker: This replica's unique identity.
+    ///   - leaseDuration: Failover time. Defaults to 10 seconds.
+    ///   - now: The clock. Defaults to `ContinuousClock.now`.
+    ///   - logger: Where lease changes are logged.
+    public init(
+        table: any ShardLeaseTable, worker: String, leaseDuration: Duration = .seconds(10),
+        now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now },
+        logger: Logger = Logger(label: "rag-runtime.leases")
+    ) {
+        self.table = table
+        self.worker = worker
+        self.leaseDuration = leaseDuration
+        self.balancer = ShardLeaseBalancer(worker: worker, leaseDuration: leaseDuration)
+        self.now = now
+        var logger = logger
+        logger[metadataKey: "worker"] = "\(worker)"
+        self.logger = logger
+    }
+
+    /// Reads the table, creates rows for new shards, renews, claims and steals.
+    ///
+    /// - Throws: The table's error; held leases then lapse after ``leaseDuration``.
+    public func refresh(_ shards: [KinesisShard]) async throws -> ShardAssignment {
+        let listed = Set(shards.map(\.shardID))
+        var leases = try await table.leases()
+        let missing = listed.subtracting(leases.map(\.shard))
+        if !missing.isEmpty {
+            for shard in missing.sorted() { try await table.create(shard: shard) }
+            leases = try await table.leases()
+        }
+        rows = Dictionary(leases.map { ($0.shard, $0) }, uniquingKeysWith: { $1 })
+        for shard in renewed.keys where rows[shard]?.owner != worker { lose(shard, reason: "another worker holds it") }
+
+        let time = now()
+        for action in balancer.plan(leases, active: listed, now: time) {
+            switch action {
+            case .renew(let lease):
+                if let row = try await table.renew(shard: lease.shard, owner: worker) {
+                    rows[lease.shard] = row
+                    renewed[lease.shard] = time
+                } else {
+                    lose(lease.shard, reason: "renewal refused")
+                }
+            case .claim(let lease), .steal(let lease):
+                guard let row = try await table.claim(lease, for: worker) else { continue }   // someone was faster
+                rows[lease.shard] = row
+                renewed[lease.shard] = time
+                let how = if case .steal = action { "stole" } else { "claimed" }
+                logger.info("\(how) shard lease", metadata: [
+                    "shard": "\(lease.shard)", "previousOwner": "\(lease.owner ?? "none")", "checkpoint": "\(row.checkpoint ?? "none")",
+                ])
+            }
+        }
+        let held = Set(renewed.keys)
+        let unfinished = listed.filter { !(rows[$0]?.isFinished ?? false) }
+        return ShardAssignment(
+            held: held, checkpoints: rows.compactMapValues(\.checkpoint), holdsEveryShard: unfinished.isSubset(of: held))
+    }
+
+    /// Whether this replica renewed `shard`'s lease within the lease duration.
+    public func holds(_ shard: String) -> Bool {
+        guard let last = renewed[shard] else { return false }
+        if now() - last < leaseDuration { return true }
+        lose(shard, reason: "not renewed for the lease duration")
+        return false
+    }
+
+    /// The checkpoint in `shard`'s lease row, as last read or written here.
+    public func position(for shard: String) -> String? {
+        rows[shard]?.checkpoint
+    }
+
+    /// Writes the checkpoint into the lease row, if this replica still holds it.
+    ///
+    /// - Throws: ``IngestionError/leaseLost(shard:)`` when another replica holds it now.
+    public func save(_ position: String, for shard: String) async throws {
+        do {
+            try await table.checkpoint(shard: shard, position: position, owner: worker)
+            rows[shard]?.checkpoint = position
+        } catch IngestionError.leaseLost(let lost) {
+            lose(lost, reason: "checkpoint refused")
+            throw IngestionError.leaseLost(shard: lost)
+        }
+    }
+
+    /// Frees every held lease (graceful shutdown); a failure is logged, the lease then expires.
+    public func releaseAll() async {
+        for shard in renewed.keys.sorted() {
+            do {
+                try await table.release(shard: shard, owner: worker)
+                logger.info("released shard lease", metadata: ["shard": "\(shard)"])
+            } catch {
+                logger.warning("could not release shard lease; it expires instead", metadata: ["shard": "\(shard)", "error": "\(error)"])
+            }
+        }
+        renewed.removeAll()
+    }
+
+    private func lose(_ shard: String, reason: String) {
+        guard renewed.removeValue(forKey: shard) != nil else { return }
+        logger.warning("lost shard lease", metadata: ["shard": "\(shard)", "reason": "\(reason)"])
+    }
+}
