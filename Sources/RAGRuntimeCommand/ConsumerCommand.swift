@@ -55,6 +55,7 @@ struct ConsumerCommand: AsyncParsableCommand {
                 sink = VectorStoreSink(store)
                 var letters = store.client
                 letters.index = OpenSearchDeadLetterStore.indexName(for: index)
+                if case .sourceField = letters.idMode { letters.idMode = .sourceField("letter_id") }
                 deadLetters = OpenSearchDeadLetterStore(client: letters)
                 sinkDescription = "opensearch \(store.client.http.endpoint.absoluteString)/\(index)"
             case .embedded:

@@ -36,8 +36,6 @@ extension RuntimeConfiguration {
     /// The OpenSearch store `VECTOR_STORE=opensearch` names: `OPENSEARCH_INDEX` at
     /// `OPENSEARCH_ENDPOINT`, signed for `aoss` when `OPENSEARCH_SERVERLESS=true`, else `es`.
     ///
-    /// Not yet called by the commands, which snapshot an ``EmbeddedVectorStore``.
-    ///
     /// - Throws: ``RuntimeConfigurationError`` when the store is not OpenSearch or the endpoint is
     ///   not a URL; the credential chain's `AWSError`.
     func makeOpenSearchStore(dimensions: Int, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> OpenSearchVectorStore {
@@ -50,7 +48,9 @@ extension RuntimeConfiguration {
         let serverless = environment["OPENSEARCH_SERVERLESS"]?.lowercased() == "true"
         let service: AWSService = serverless ? .openSearchServerless : .openSearch
         let http = try makeAWSClient(for: service, environment: environment, endpoint: url)
-        return OpenSearchVectorStore(client: OpenSearchClient(http: http, index: index), dimensions: dimensions)
+        // Serverless vector search collections reject custom `_id`s: the id lives in `doc_id` there.
+        let client = OpenSearchClient(http: http, index: index, idMode: serverless ? .sourceField("doc_id") : .metadata)
+        return OpenSearchVectorStore(client: client, dimensions: dimensions)
     }
 
     /// A signed client for `service` in `AWS_REGION`, at `endpoint` or the resolved endpoint.

@@ -27,6 +27,19 @@ extension OpenSearchEmulator {
         return ["hits": ["total": ["value": .integer(Int64(scored.count))], "hits": .array(hits)]]
     }
 
+    /// `_search` with a plain `query` (term, terms, range, bool): the matching documents, up to `size`.
+    static func filtered(_ body: AWSJSONValue, _ documents: [String: AWSJSONValue]) -> AWSJSONValue {
+        let query = body["query"] ?? ["match_all": [:]]
+        let size = body["size"]?.intValue ?? 10
+        let matching = documents.filter { matches($0.value, query) }.sorted { $0.key < $1.key }
+        let hits: [AWSJSONValue] = matching.prefix(size).map { id, source in
+            guard case .object(var members) = source else { return .null }
+            members["embedding"] = nil
+            return ["_id": .string(id), "_score": 1.0, "_source": .object(members)]
+        }
+        return ["hits": ["total": ["value": .integer(Int64(matching.count))], "hits": .array(hits)]]
+    }
+
     /// `_search` with `size: 0` and `min`/`max` aggregations on `timestamp`.
     static func aggregate(_ documents: [String: AWSJSONValue]) -> AWSJSONValue {
         let dates = documents.values.compactMap { $0["timestamp"]?.stringValue.flatMap(FastTimestamp.date(from:)) }

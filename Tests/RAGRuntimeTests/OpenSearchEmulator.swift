@@ -12,17 +12,29 @@ final class OpenSearchEmulator: AWSHTTPTransport, Sendable {
     struct State {
         var indexExists = false
         var documents: [String: AWSJSONValue] = [:]
+        /// Documents of other indices (such as the dead-letter index), by index name.
+        var otherIndices: [String: [String: AWSJSONValue]] = [:]
         var requests: [AWSRequest] = []
+        var generatedIDs = 0
     }
 
     let index: String
     /// Document ids the emulator rejects with a `mapper_parsing_exception` (permanent) item error.
     let rejectedIDs: Set<String>
+    /// Behave like a Serverless vector search collection: `index` actions with an `_id` are
+    /// rejected, and `_id`s are generated.
+    let serverlessVector: Bool
     private let state = Mutex(State())
 
-    init(index: String = "telemetry", rejecting rejectedIDs: Set<String> = []) {
+    init(index: String = "telemetry", rejecting rejectedIDs: Set<String> = [], serverlessVector: Bool = false) {
         self.index = index
         self.rejectedIDs = rejectedIDs
+        self.serverlessVector = serverlessVector
+    }
+
+    /// The stored documents of `name` (the vector index, or another one), by `_id`.
+    func documents(in name: String) -> [String: AWSJSONValue] {
+        state.withLock { name == index ? $0.documents : $0.otherIndices[name] ?? [:] }
     }
 
     var requests: [AWSRequest] { state.withLock { $0.requests } }
@@ -66,7 +78,9 @@ final class OpenSearchEmulator: AWSHTTPTransport, Sendable {
                 let count = state.documents.values.filter { Self.matches($0, query) }.count
                 return Self.json(["count": .integer(Int64(count))])
             case ("POST", "/\(index)/_search"):
-                return Self.json(body["aggs"] != nil ? Self.aggregate(state.documents) : Self.knn(body, state.documents))
+                if body["aggs"] != nil { return Self.json(Self.aggregate(state.documents)) }
+                if body["query"]?["knn"] != nil { return Self.json(Self.knn(body, state.documents)) }
+                return Self.json(Self.filtered(body, state.documents))
             default:
                 return Self.json(["error": ["type": "unsupported", "reason": .string("\(request.method) \(path)")]], status: 400)
             }
@@ -79,17 +93,36 @@ final class OpenSearchEmulator: AWSHTTPTransport, Sendable {
         var position = 0
         while position < lines.count {
             let action = lines[position]
-            if let meta = action["index"], let id = meta["_id"]?.stringValue {
-                if rejectedIDs.contains(id) {
+            if let meta = action["index"], position + 1 < lines.count {
+                let source = lines[position + 1]
+                let target = meta["_index"]?.stringValue ?? index
+                position += 2
+                if serverlessVector, meta["_id"] != nil {
+                    items.append(["index": ["status": 400, "error": [
+                        "type": "illegal_argument_exception", "reason": "Document ID is not supported in create/index operation request"]]])
+                    continue
+                }
+                let id: String
+                if let given = meta["_id"]?.stringValue {
+                    id = given
+                } else {
+                    state.generatedIDs += 1
+                    id = "generated-\(state.generatedIDs)"
+                }
+                let logicalID = meta["_id"]?.stringValue ?? source["doc_id"]?.stringValue ?? source["letter_id"]?.stringValue ?? id
+                if rejectedIDs.contains(logicalID) {
                     items.append(["index": ["_id": .string(id), "status": 400,
                                             "error": ["type": "mapper_parsing_exception", "reason": "failed to parse"]]])
-                } else {
+                } else if target == index {
                     let created = state.documents[id] == nil
-                    state.documents[id] = lines[position + 1]
+                    state.documents[id] = source
+                    state.indexExists = true
+                    items.append(["index": ["_id": .string(id), "status": created ? 201 : 200, "result": created ? "created" : "updated"]])
+                } else {
+                    let created = state.otherIndices[target]?[id] == nil
+                    state.otherIndices[target, default: [:]][id] = source
                     items.append(["index": ["_id": .string(id), "status": created ? 201 : 200, "result": created ? "created" : "updated"]])
                 }
-                state.indexExists = true
-                position += 2
             } else if let meta = action["delete"], let id = meta["_id"]?.stringValue {
                 let existed = state.documents.removeValue(forKey: id) != nil
                 items.append(["delete": ["_id": .string(id), "status": existed ? 200 : 404, "result": existed ? "deleted" : "not_found"]])

@@ -5,7 +5,10 @@ import Synchronization
 /// A ``VectorStore`` over an OpenSearch (or OpenSearch Serverless) k-NN index.
 ///
 /// Documents are the record's JSON plus its normalised vector in `embedding`, with `_id` =
-/// `event_id`, so re-delivered events replace their document. Searches put the filter *inside*
+/// `event_id`, so re-delivered events replace their document. With a client in
+/// `.sourceField("doc_id")` mode (Serverless vector search collections, which reject custom
+/// `_id`s) the id goes into `doc_id` and ``upsert(_:)`` first looks up which ids are stored and
+/// skips them, so re-delivered events are not indexed twice. Searches put the filter *inside*
 /// the `knn` clause ("efficient filtering"), so a time window returns `k` hits whenever `k`
 /// documents match it. The index is created (``OpenSearchIndexMapping``, inner-product space) on
 /// first use.
@@ -51,16 +54,33 @@ public struct OpenSearchVectorStore: VectorStore {
     /// - Throws: ``RetrievalError`` for bad vectors (nothing is sent then) or
     ///   ``RetrievalError/indexingFailed(ids:reason:)`` listing the documents rejected for good.
     public func upsert(_ documents: [IndexedDocument]) async throws {
-        let sources = try documents.map { document in
+        var sources = try documents.map { document in
             (id: document.id, source: try OpenSearchDocumentCoding.source(for: document, dimensions: dimensions))
         }
         guard !sources.isEmpty else { return }
         try await ensureIndex()
+        if case .sourceField(let field) = client.idMode {
+            // Serverless vector collections choose `_id` themselves, so indexing again would add a copy:
+            // documents already stored under their id are skipped instead (a record never changes).
+            let stored = try await storedIDs(sources.map(\.id), field: field)
+            sources.removeAll { stored.contains($0.id) }
+            guard !sources.isEmpty else { return }
+        }
         let failures = try await client.bulk(documents: sources)
         guard failures.isEmpty else {
             let reasons = Set(failures.map { "\($0.type): \($0.reason)" }).sorted().joined(separator: "; ")
             throw RetrievalError.indexingFailed(ids: failures.map(\.id), reason: reasons)
         }
+    }
+
+    /// Which of `ids` are stored already, by a `terms` query on the id field.
+    func storedIDs(_ ids: [String], field: String) async throws -> Set<String> {
+        let body: AWSJSONValue = [
+            "size": .integer(Int64(ids.count)), "_source": [.string(field)],
+            "query": ["terms": .object([field: .array(ids.map(AWSJSONValue.string))])],
+        ]
+        let response = try await client.search(body: body)
+        return Set(try OpenSearchHit.hits(in: response).compactMap { $0.source[field]?.stringValue })
     }
 
     /// The `k` nearest documents matching `filter`, from a `knn` query with the filter inside it.
