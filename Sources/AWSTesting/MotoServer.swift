@@ -42,7 +42,8 @@ public struct MotoServer {
         }
     }
 
-    static func freePort() throws -> Int {
+    /// A TCP port on 127.0.0.1 that nothing listens on right now (asked of the kernel).
+    public static func freePort() throws -> Int {
         let pipe = Pipe()
         let finder = Process()
         finder.executableURL = URL(fileURLWithPath: "/usr/bin/env")

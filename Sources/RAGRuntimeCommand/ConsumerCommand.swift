@@ -10,7 +10,8 @@ import ServiceLifecycle
 /// Environment (set by the operator): `KINESIS_STREAM_NAME`, `KINESIS_STARTING_POSITION`,
 /// `KINESIS_STARTING_TIMESTAMP`, `KINESIS_BATCH_SIZE`, `AWS_REGION`, `EMBEDDER`, `VECTOR_STORE`
 /// (`opensearch`: index into `OPENSEARCH_INDEX`, dead letters into `<index>-dead-letters`;
-/// `embedded`: the store in `DATA_DIR`), `BACKEND_URL` (post batches to the backend instead),
+/// `embedded`: the store in `DATA_DIR`), `BACKEND_URL` (post batches and dead letters to the
+/// backend instead),
 /// `DATA_DIR` (checkpoint files and `dead-letters.jsonl` when not on OpenSearch), and the leases:
 /// `LEASE_TABLE` (a DynamoDB table of shard leases and checkpoints; replicas split the shards and
 /// take over a dead replica's), `LEASE_TABLE_CREATE`, `LEASE_DURATION_SECONDS`, `WORKER_ID`.
@@ -46,6 +47,7 @@ struct ConsumerCommand: AsyncParsableCommand {
         if let backendURL = runtime.backendURL {
             embedder = DeferredEmbedder()
             sink = BackendIngestSink(backendURL: backendURL)
+            deadLetters = BackendDeadLetterStore(backendURL: backendURL)
             sinkDescription = "backend \(backendURL)"
         } else {
             embedder = try runtime.makeEmbedder()

@@ -37,6 +37,7 @@ struct QueryCommand: AsyncParsableCommand {
         let embedder = try configuration.makeEmbedder()
         let generator = configuration.makeGenerator(logger: logger)
         let store: any VectorStore
+        var deadLetters: (any DeadLetterStore)?   // for consumers that index through this backend
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         switch configuration.vectorStore {
         case .openSearch:
@@ -44,11 +45,13 @@ struct QueryCommand: AsyncParsableCommand {
         case .embedded:
             let (embedded, directory) = try configuration.makeEmbeddedStore(dimensions: embedder.dimensions, logger: logger)
             store = embedded
+            deadLetters = try FileDeadLetterStore(url: directory.appendingPathComponent("dead-letters.jsonl"))
             services.append(.init(service: StoreSnapshotService(store: embedded, directory: directory, interval: .seconds(max(1, saveInterval)), logger: logger)))
         }
         let app = buildQueryApplication(
             configuration: QueryAPIConfiguration(host: host, port: configuration.port), embedder: embedder, store: store,
-            generator: generator, clock: .system, metricsExposition: { registry.emitToBuffer() }, logger: logger)
+            generator: generator, clock: .system, metricsExposition: { registry.emitToBuffer() }, deadLetters: deadLetters,
+            logger: logger)
         services.append(.init(service: app))
         logger.info("query API starting", metadata: [
             "port": "\(configuration.port)", "llm": "\(configuration.llm?.url ?? "none (extractive answers)")",

@@ -22,12 +22,18 @@ public struct KinesisSpec: Codable, Sendable, Equatable {
     public var startingTimestamp: String?
     /// Records per batch. Defaults: 100.
     public var batchSize: Int?
+    /// The DynamoDB table of shard leases and checkpoints. Defaults: `rag-<namespace>-<name>-leases`.
+    public var leaseTable: String?
 
-    public init(streamName: String, startingPosition: KinesisStartingPosition? = nil, startingTimestamp: String? = nil, batchSize: Int? = nil) {
+    public init(
+        streamName: String, startingPosition: KinesisStartingPosition? = nil, startingTimestamp: String? = nil,
+        batchSize: Int? = nil, leaseTable: String? = nil
+    ) {
         self.streamName = streamName
         self.startingPosition = startingPosition
         self.startingTimestamp = startingTimestamp
         self.batchSize = batchSize
+        self.leaseTable = leaseTable
     }
 
     static var schema: JSONSchemaProperty {
@@ -36,6 +42,7 @@ public struct KinesisSpec: Codable, Sendable, Equatable {
             "startingPosition": .string("Where a consumer without a checkpoint starts reading: TRIM_HORIZON (oldest retained record), LATEST (new records only) or AT_TIMESTAMP (startingTimestamp). Defaults to TRIM_HORIZON.", allowed: KinesisStartingPosition.allCases.map(\.rawValue), default: RAGPipelineDefaults.startingPosition.rawValue),
             "startingTimestamp": JSONSchemaProperty(json: ["type": "string", "format": "date-time", "description": "RFC 3339 time to start reading from; required when startingPosition is AT_TIMESTAMP."]),
             "batchSize": .integer("Records fetched, embedded and indexed per batch. Defaults to 100.", minimum: 1, maximum: 10000, default: RAGPipelineDefaults.batchSize),
+            "leaseTable": .string("DynamoDB table (partition key `shard`, string) holding one lease and checkpoint per shard, shared by the consumer replicas: they split the shards between them, and a replica that dies has its shards taken over from its last checkpoint. The consumer creates an on-demand table when it is missing (its role then needs dynamodb:CreateTable and DescribeTable). Defaults to rag-<namespace>-<name>-leases.", pattern: #"^[a-zA-Z0-9_.-]+$"#, minLength: 3, maxLength: 255),
         ], required: ["streamName"])
         .validated(by: "!has(self.startingPosition) || self.startingPosition != 'AT_TIMESTAMP' || has(self.startingTimestamp)", message: "startingTimestamp is required when startingPosition is AT_TIMESTAMP")
     }

@@ -65,7 +65,15 @@ public enum RuntimeEnvironment {
         return []
     }
 
-    /// `KINESIS_STREAM_NAME` and the consumer's reading position.
+    /// The consumer's DynamoDB lease table: `source.kinesis.leaseTable`, else
+    /// `rag-<namespace>-<name>-leases` (cut to DynamoDB's 255 characters).
+    static func leaseTable(_ context: BuildContext) -> String? {
+        guard let kinesis = context.spec.source?.kinesis else { return nil }
+        if let table = kinesis.leaseTable { return table }
+        return String("rag-\(context.namespace)-\(context.name)-leases".prefix(255))
+    }
+
+    /// `KINESIS_STREAM_NAME`, the consumer's reading position and its lease table.
     static func kinesis(_ context: BuildContext, reading: Bool) -> [EnvVar] {
         guard let kinesis = context.spec.source?.kinesis else { return [] }
         var env = [EnvVar(name: "KINESIS_STREAM_NAME", value: kinesis.streamName)]
@@ -73,6 +81,7 @@ public enum RuntimeEnvironment {
         env.append(EnvVar(name: "KINESIS_STARTING_POSITION", value: kinesis.startingPosition?.rawValue))
         if let timestamp = kinesis.startingTimestamp { env.append(EnvVar(name: "KINESIS_STARTING_TIMESTAMP", value: timestamp)) }
         env.append(EnvVar(name: "KINESIS_BATCH_SIZE", value: kinesis.batchSize.map(String.init)))
+        env.append(EnvVar(name: "LEASE_TABLE", value: leaseTable(context)))
         return env
     }
 }

@@ -66,6 +66,44 @@ public struct BackendIngestSink: DocumentSink {
     public func persist() async throws {}
 }
 
+/// Dead letters of a consumer that indexes through the backend: `POST <BACKEND_URL>/api/dead-letters`
+/// with a JSON array of letters, which the backend appends to `dead-letters.jsonl` on its volume.
+///
+/// Anything but 200 fails the write, so the batch is not acknowledged and is retried later.
+public struct BackendDeadLetterStore: DeadLetterStore {
+    /// `<BACKEND_URL>/api/dead-letters`.
+    public let url: String
+    private let httpClient: HTTPClient
+
+    /// Creates the store.
+    public init(backendURL: String, httpClient: HTTPClient = .shared) {
+        url = (backendURL.hasSuffix("/") ? String(backendURL.dropLast()) : backendURL) + "/api/dead-letters"
+        self.httpClient = httpClient
+    }
+
+    /// Posts the letters.
+    ///
+    /// - Throws: ``IngestionError/deadLetterFailed(path:reason:)``.
+    public func write(_ letters: [DeadLetter]) async throws {
+        guard !letters.isEmpty else { return }
+        do {
+            var request = HTTPClientRequest(url: url)
+            request.method = .POST
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(data: try JSONEncoder().encode(letters)))
+            let response = try await httpClient.execute(request, timeout: .seconds(30))
+            let body = String(buffer: try await response.body.collect(upTo: 1 << 20))
+            guard response.status.code == 200 else {
+                throw IngestionError.deadLetterFailed(path: url, reason: "HTTP \(response.status.code): \(body.prefix(300))")
+            }
+        } catch let error as IngestionError {
+            throw error
+        } catch {
+            throw IngestionError.deadLetterFailed(path: url, reason: "\(error)")
+        }
+    }
+}
+
 /// The embedder of a consumer whose sink embeds (``BackendIngestSink``): returns an empty vector
 /// per text and rejects nothing.
 public struct DeferredEmbedder: Embedder {

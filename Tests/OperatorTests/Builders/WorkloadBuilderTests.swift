@@ -49,6 +49,8 @@ import Testing
         #expect(consumer.env("KINESIS_STARTING_TIMESTAMP") == "2025-01-04T00:00:00Z")
         #expect(consumer.env("EMBEDDER") == "local")
         #expect(consumer.env("BACKEND_URL") == "http://demo-backend:80", "with the embedded store the consumer indexes through the backend")
+        let namespace = try #require(objects.body("Deployment", "demo-consumer")?["metadata"]?["namespace"]?.stringValue)
+        #expect(consumer.env("LEASE_TABLE") == "rag-\(namespace)-demo-leases", "replicas share leases and checkpoints in DynamoDB")
         let producer = try #require(objects.body("Deployment", "demo-producer"))
         #expect(producer["spec"]?["replicas"] == 1)
         #expect(producer.firstContainer?["args"] == ["producer"])
