@@ -1,0 +1,44 @@
+# syntax=docker/dockerfile:1.7
+# Two images from one build:
+#   docker build --target rag-runtime  -t <registry>/rag-runtime:<tag> .   # every data-plane process
+#   docker build --target rag-operator -t <registry>/rag-operator:<tag> .  # the operator
+# Both run as UID/GID 65532 on a read-only root filesystem (the chart and the operator's Pod
+# security settings expect that), with the Swift runtime linked in statically.
+
+ARG SWIFT_IMAGE=swift:6.2-noble
+ARG BASE_IMAGE=ubuntu:24.04
+
+FROM ${SWIFT_IMAGE} AS build
+WORKDIR /src
+# Dependencies first, so source edits reuse the resolved and built packages.
+COPY Package.swift ./
+RUN --mount=type=cache,target=/root/.cache \
+    swift package resolve
+COPY . .
+RUN --mount=type=cache,target=/src/.build \
+    set -eu; \
+    for product in rag-runtime rag-operator; do \
+      swift build -c release --static-swift-stdlib --product "$product"; \
+    done; \
+    mkdir -p /out; \
+    cp "$(swift build -c release --show-bin-path)/rag-runtime" "$(swift build -c release --show-bin-path)/rag-operator" /out/
+
+FROM ${BASE_IMAGE} AS base
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends ca-certificates tzdata \
+ && rm -rf /var/lib/apt/lists/* \
+ && groupadd --gid 65532 nonroot \
+ && useradd --uid 65532 --gid 65532 --no-create-home --shell /usr/sbin/nologin nonroot
+USER 65532:65532
+
+FROM base AS rag-runtime
+COPY --from=build /out/rag-runtime /usr/local/bin/rag-runtime
+EXPOSE 8080
+ENTRYPOINT ["/usr/local/bin/rag-runtime"]
+CMD ["query"]
+
+FROM base AS rag-operator
+COPY --from=build /out/rag-operator /usr/local/bin/rag-operator
+EXPOSE 8080
+ENTRYPOINT ["/usr/local/bin/rag-operator"]
+CMD ["run"]

@@ -1,0 +1,123 @@
+import Foundation
+import KubernetesCore
+import KubernetesTesting
+import Testing
+import Yams
+
+/// `charts/rag-operator` linted and rendered by real Helm v4 (helm-python-sdk), the output
+/// strictly schema-validated, and kept in step with `config/` and the operator's flags.
+@Suite struct HelmChartTests {
+    static let chart = SamplePipelines.root.appendingPathComponent("charts/rag-operator")
+
+    struct Rendered {
+        var lintMessages: [(severity: Int, text: String)]
+        var manifests: [String: String]
+        var error: String?
+
+        /// Every rendered document, parsed.
+        var documents: [JSONValue] {
+            get throws {
+                try manifests.keys.sorted().filter { $0.hasSuffix(".yaml") }.flatMap { key in
+                    try Yams.load_all(yaml: manifests[key] ?? "").compactMap { try JSONValue(yamlObject: $0 as Any) }
+                }
+            }
+        }
+
+        func document(_ kind: String) throws -> JSONValue? { try documents.first { $0["kind"] == .string(kind) } }
+    }
+
+    static func render(_ values: [String: Any] = [:], release: String = "rag-operator", namespace: String = "rag-system") throws -> Rendered {
+        let script = SamplePipelines.root.appendingPathComponent("scripts/helm-chart.py").path
+        let valuesText = String(decoding: try JSONSerialization.data(withJSONObject: values), as: UTF8.self)
+        let (status, output, errors) = try run(["python3", script, chart.path, valuesText, release, namespace])
+        guard status == 0, let data = output.data(using: .utf8),
+              let json = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw Kubectl.Failure(description: "helm-chart.py failed (is helm-python-sdk installed? run ./scripts/test): \(errors)\(output)")
+        }
+        let lint = (json["lint"] as? [String: Any])?["messages"] as? [[String: Any]] ?? []
+        return Rendered(
+            lintMessages: lint.map { ($0["severity"] as? Int ?? 0, $0["error"] as? String ?? "") },
+            manifests: json["manifests"] as? [String: String] ?? [:], error: json["error"] as? String)
+    }
+
+    static func run(_ arguments: [String]) throws -> (Int32, String, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let directory = FileManager.default.temporaryDirectory
+        let out = directory.appendingPathComponent("helm-out-\(UUID())"), err = directory.appendingPathComponent("helm-err-\(UUID())")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        try process.run()
+        process.waitUntilExit()
+        return (process.terminationStatus, try String(contentsOf: out, encoding: .utf8), try String(contentsOf: err, encoding: .utf8))
+    }
+
+    func validate(_ rendered: Rendered) throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("chart-\(UUID()).yaml")
+        let yaml = rendered.manifests.keys.sorted().filter { $0.hasSuffix(".yaml") }.map { rendered.manifests[$0] ?? "" }.joined(separator: "\n---\n")
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
+        let (status, output) = try ConfigManifestsTests.run(["kubernetes-validate", "--strict", "--kubernetes-version", "1.30.0", file.path])
+        #expect(status == 0, "kubernetes-validate: \(output)")
+    }
+
+    @Test func theDefaultsLintCleanlyAndRenderValidManifests() throws {
+        let rendered = try Self.render()
+        #expect(rendered.error == nil)
+        #expect(rendered.lintMessages.filter { $0.severity >= 2 }.isEmpty, "helm lint --strict: \(rendered.lintMessages)")
+        try validate(rendered)
+        let kinds = Set(try rendered.documents.compactMap { $0["kind"]?.stringValue })
+        #expect(kinds == ["CustomResourceDefinition", "Deployment", "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "Service", "PodDisruptionBudget"])
+        let crd = try #require(try rendered.document("CustomResourceDefinition"))
+        #expect(crd["metadata"]?["annotations"]?["helm.sh/resource-policy"] == "keep", "uninstalling never deletes pipelines")
+        let container = try #require(try rendered.document("Deployment")?[path: ["spec", "template", "spec", "containers"]]?.arrayValue?.first)
+        #expect(container["image"] == "ghcr.io/rag-dev/rag-operator:0.1.0")
+        let env = container["env"]?.arrayValue ?? []
+        #expect(env.contains { $0["name"] == "RAG_RUNTIME_IMAGE" && $0["value"] == "ghcr.io/rag-dev/rag-runtime:0.1.0" })
+    }
+
+    @Test func oneWatchedNamespaceGetsARoleAndPodIdentityGetsItsFlagAndRegion() throws {
+        let rendered = try Self.render(["watchNamespace": "rag", "podIdentity": ["enabled": true, "region": "eu-west-1"], "replicaCount": 1])
+        #expect(rendered.error == nil)
+        try validate(rendered)
+        let documents = try rendered.documents
+        #expect(!documents.contains { $0["kind"] == "ClusterRole" || $0["kind"] == "PodDisruptionBudget" })
+        let role = try #require(documents.first { $0["kind"] == "Role" && $0["metadata"]?["namespace"] == "rag" })
+        #expect((role["rules"]?.arrayValue ?? []).contains { ($0["resources"]?.arrayValue ?? []).contains("ragpipelines") })
+        let container = try #require(try rendered.document("Deployment")?[path: ["spec", "template", "spec", "containers"]]?.arrayValue?.first)
+        #expect((container["args"]?.arrayValue ?? []).contains("--pod-identity"))
+        let env = container["env"]?.arrayValue ?? []
+        #expect(env.contains { $0["name"] == "WATCH_NAMESPACE" && $0["value"] == "rag" })
+        #expect(env.contains { $0["name"] == "AWS_REGION" && $0["value"] == "eu-west-1" })
+    }
+
+    @Test func badValuesFailWithAMessageNamingTheProblem() throws {
+        let typo = try Self.render(["replicas": 3])
+        #expect(typo.error?.contains("additional properties 'replicas' not allowed") == true, "\(typo.error ?? "no error")")
+        let noRegion = try Self.render(["podIdentity": ["enabled": true]])
+        #expect(noRegion.error?.contains("podIdentity.region is required") == true, "\(noRegion.error ?? "no error")")
+        let badLevel = try Self.render(["logging": ["level": "verbose"]])
+        #expect(badLevel.error != nil)
+    }
+
+    @Test func theChartKeepsInStepWithConfigAndTheOperatorsFlags() throws {
+        let crdInChart = try Data(contentsOf: Self.chart.appendingPathComponent("files/rag.dev_ragpipelines.yaml"))
+        let crdInConfig = try Data(contentsOf: SamplePipelines.root.appendingPathComponent("config/crd/bases/rag.dev_ragpipelines.yaml"))
+        #expect(crdInChart == crdInConfig, "copy config/crd/bases/rag.dev_ragpipelines.yaml to charts/rag-operator/files/")
+
+        let configRole = try #require(try Yams.load_all(yaml: String(contentsOf: SamplePipelines.root.appendingPathComponent("config/rbac/role.yaml"), encoding: .utf8))
+            .compactMap { try JSONValue(yamlObject: $0 as Any) }.first { $0["kind"] == "ClusterRole" })
+        let chartRole = try #require(try Self.render().document("ClusterRole"))
+        #expect(chartRole["rules"] == configRole["rules"], "the chart grants exactly what config/rbac grants")
+
+        let container = try #require(try Self.render(["podIdentity": ["enabled": true, "region": "us-east-1"]]).document("Deployment")?[path: ["spec", "template", "spec", "containers"]]?.arrayValue?.first)
+        let (status, help, _) = try Self.run([try DevModeKubectlTests.executable().path, "run", "--help"])
+        #expect(status == 0)
+        for argument in (container["args"]?.arrayValue ?? []).compactMap(\.stringValue).dropFirst() {
+            let flag = String(argument.prefix { $0 != "=" })
+            #expect(help.contains(flag), "rag-operator run has no \(flag)")
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import KubernetesCore
+import KubernetesTesting
+import Testing
+
+/// `terraform/` checked without an AWS account: parsed by python-hcl2, its structure asserted
+/// against what the code needs, scanned by checkov, and its RAGPipeline template accepted by
+/// `rag-operator render`.
+@Suite struct TerraformTests {
+    static let directory = SamplePipelines.root.appendingPathComponent("terraform")
+
+    static func configuration() throws -> JSONValue {
+        let script = SamplePipelines.root.appendingPathComponent("scripts/terraform-json.py").path
+        let (status, output, errors) = try HelmChartTests.run(["python3", script, directory.path])
+        guard status == 0 else {
+            throw Kubectl.Failure(description: "terraform-json.py failed (is python-hcl2 installed? run ./scripts/test): \(errors)")
+        }
+        return try JSONDecoder().decode(JSONValue.self, from: Data(output.utf8))
+    }
+
+    func resource(_ configuration: JSONValue, _ address: String) throws -> JSONValue {
+        try #require(configuration["resource"]?[address], "no resource \(address)")
+    }
+
+    @Test func everyReferenceResolvesAndEveryVariableIsDescribed() throws {
+        let configuration = try Self.configuration()
+        let resources = Set(configuration["resource"]?.objectValue?.keys.map { $0 } ?? [])
+        let data = Set(configuration["data"]?.objectValue?.keys.map { "data.\($0)" } ?? [])
+        let variables = configuration["variable"]?.objectValue ?? [:]
+        let locals = Set(configuration["locals"]?.objectValue?.keys.map { $0 } ?? [])
+        for reference in (configuration["references"]?.arrayValue ?? []).compactMap(\.stringValue) {
+            if reference.hasPrefix("var.") {
+                #expect(variables[String(reference.dropFirst(4))] != nil, "\(reference) is not declared")
+            } else if reference.hasPrefix("local.") {
+                #expect(locals.contains(String(reference.dropFirst(6))), "\(reference) is not defined")
+            } else if reference.hasPrefix("data.") {
+                #expect(data.contains(reference), "\(reference) is not declared")
+            } else {
+                #expect(resources.contains(reference), "\(reference) is not declared")
+            }
+        }
+        for (name, variable) in variables {
+            let description = variable["description"]?.stringValue ?? ""
+            #expect(description.count > 10, "variable \(name) has no description")
+        }
+    }
+
+    @Test func theLeaseTableIsWhatTheConsumerAndTheOperatorExpect() throws {
+        let configuration = try Self.configuration()
+        let table = try resource(configuration, "aws_dynamodb_table.leases")
+        #expect(table["hash_key"] == "shard", "DynamoDBShardLeaseTable keys rows by `shard`")
+        #expect(table["attribute"]?.arrayValue?.first?["type"] == "S")
+        #expect(table["billing_mode"] == "PAY_PER_REQUEST")
+        #expect(table["point_in_time_recovery"]?.arrayValue?.first?["enabled"] == .bool(true))
+        // The operator's default `source.kinesis.leaseTable` is rag-<namespace>-<name>-leases.
+        #expect(configuration["locals"]?["lease_table"] == "rag-${var.namespace}-${var.name}-leases")
+    }
+
+    @Test func thePipelineRoleGrantsWhatTheRuntimeCallsAndNoWildcards() throws {
+        let configuration = try Self.configuration()
+        let policy = try #require(configuration["data"]?["aws_iam_policy_document.pipeline"])
+        let statements = policy["statement"]?.arrayValue ?? []
+        let actions = Set(statements.flatMap { ($0["actions"]?.arrayValue ?? []).compactMap(\.stringValue) })
+        let used = [
+            "kinesis:ListShards", "kinesis:GetShardIterator", "kinesis:GetRecords", "kinesis:PutRecords",
+            "dynamodb:DescribeTable", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Scan",
+            "bedrock:InvokeModel", "aoss:APIAccessAll",
+        ]
+        for action in used { #expect(actions.contains(action), "the pipeline role lacks \(action)") }
+        #expect(!actions.contains { $0.hasSuffix("*") })
+        for statement in statements {
+            let everywhere = (statement["resources"]?.arrayValue ?? []).contains(.string("*"))
+            #expect(everywhere == false, "\(statement["sid"]?.stringValue ?? "?") is on every resource")
+        }
+        let trust = try #require(configuration["data"]?["aws_iam_policy_document.pod_identity_trust"]?["statement"]?.arrayValue?.first)
+        #expect(trust["principals"]?.arrayValue?.first?["identifiers"] == ["pods.eks.amazonaws.com"])
+        #expect(trust["actions"] == ["sts:AssumeRole", "sts:TagSession"])
+    }
+
+    @Test func theCollectionIsAnEncryptedVectorSearchCollectionAndTheStreamIsEncrypted() throws {
+        let configuration = try Self.configuration()
+        #expect(try resource(configuration, "aws_opensearchserverless_collection.vectors")["type"] == "VECTORSEARCH")
+        #expect(try resource(configuration, "aws_opensearchserverless_security_policy.encryption")["type"] == "encryption")
+        #expect(try resource(configuration, "aws_kinesis_stream.telemetry")["encryption_type"] == "KMS")
+        let release = try resource(configuration, "helm_release.operator")
+        #expect(release["chart"] == "${path.module}/../charts/rag-operator")
+        #expect(FileManager.default.fileExists(atPath: SamplePipelines.root.appendingPathComponent("charts/rag-operator/Chart.yaml").path))
+    }
+
+    @Test func checkovFindsNothing() throws {
+        let checkov = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/rag-operator/checkov-venv/bin/checkov").path
+        guard FileManager.default.isExecutableFile(atPath: checkov) else {
+            throw Kubectl.Failure(description: "checkov is not installed at \(checkov): run ./scripts/test")
+        }
+        let (_, output, errors) = try HelmChartTests.run([checkov, "-d", Self.directory.path, "--framework", "terraform", "--quiet", "--compact", "-o", "json"])
+        let report = try JSONDecoder().decode(JSONValue.self, from: Data(output.utf8))
+        let summary = try #require(report["summary"], "checkov printed no report: \(errors)")
+        #expect(summary["failed"] == .integer(0), "checkov: \(report["results"]?["failed_checks"]?.arrayValue?.compactMap { $0["check_id"]?.stringValue } ?? [])")
+        #expect(summary["parsing_errors"] == .integer(0))
+        #expect((summary["passed"]?.int64Value ?? 0) >= 40, "checkov ran its checks")
+    }
+
+    @Test func theRenderedRAGPipelineIsAcceptedByTheOperator() throws {
+        var manifest = try String(contentsOf: Self.directory.appendingPathComponent("ragpipeline.yaml.tftpl"), encoding: .utf8)
+        let values = [
+            "name": "vehicle-logs", "namespace": "rag", "region": "eu-west-1", "cluster_name": "rag-eks",
+            "role_arn": "arn:aws:iam::123456789012:role/vehicle-logs-pipeline", "stream_name": "vehicle-logs",
+            "lease_table": "rag-rag-vehicle-logs-leases", "model_id": "cohere.embed-english-v3",
+            "endpoint": "https://abc123.eu-west-1.aoss.amazonaws.com", "index": "vehicle-logs",
+            "runtime_image": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/vehicle-logs/rag-runtime:0.1.0",
+        ]
+        for (key, value) in values { manifest = manifest.replacingOccurrences(of: "${\(key)}", with: value) }
+        #expect(!manifest.contains("${"), "every template variable has a value in outputs.tf")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tf-pipeline-\(UUID()).yaml")
+        try manifest.write(to: file, atomically: true, encoding: .utf8)
+        let (status, output, errors) = try HelmChartTests.run([try DevModeKubectlTests.executable().path, "render", "-f", file.path])
+        #expect(status == 0, "rag-operator render: \(errors)")
+        #expect(output.contains("name: LEASE_TABLE") && output.contains("rag-rag-vehicle-logs-leases"))
+        #expect(output.contains("aws.amazon.com/neuroncore"))
+    }
+}

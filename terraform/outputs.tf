@@ -1,0 +1,41 @@
+output "kinesis_stream_name" {
+  description = "source.kinesis.streamName"
+  value       = aws_kinesis_stream.telemetry.name
+}
+
+output "lease_table_name" {
+  description = "source.kinesis.leaseTable"
+  value       = aws_dynamodb_table.leases.name
+}
+
+output "opensearch_endpoint" {
+  description = "vectorStore.opensearch.endpoint"
+  value       = aws_opensearchserverless_collection.vectors.collection_endpoint
+}
+
+output "pipeline_role_arn" {
+  description = "aws.podIdentity.roleArn"
+  value       = aws_iam_role.pipeline.arn
+}
+
+output "ecr_repositories" {
+  description = "Where to push the rag-operator and rag-runtime images."
+  value       = { for name, repository in aws_ecr_repository.images : name => repository.repository_url }
+}
+
+output "ragpipeline_manifest" {
+  description = "A RAGPipeline using everything created here: `terraform output -raw ragpipeline_manifest | kubectl apply -f -`."
+  value = templatefile("${path.module}/ragpipeline.yaml.tftpl", {
+    name          = var.name
+    namespace     = var.namespace
+    region        = var.region
+    cluster_name  = var.cluster_name
+    role_arn      = aws_iam_role.pipeline.arn
+    stream_name   = aws_kinesis_stream.telemetry.name
+    lease_table   = aws_dynamodb_table.leases.name
+    model_id      = var.embedding_model_id
+    endpoint      = aws_opensearchserverless_collection.vectors.collection_endpoint
+    index         = local.index
+    runtime_image = "${aws_ecr_repository.images["rag-runtime"].repository_url}:${var.operator_image_tag}"
+  })
+}

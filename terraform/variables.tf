@@ -1,0 +1,107 @@
+variable "name" {
+  description = "Prefix of every AWS resource, and the RAGPipeline's name."
+  type        = string
+  default     = "vehicle-logs"
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]{2,24}$", var.name))
+    error_message = "name must be 3-25 characters: lower-case letters, digits and dashes, starting with a letter (it prefixes an OpenSearch collection name, at most 32 characters)."
+  }
+}
+
+variable "region" {
+  description = "AWS region of the EKS cluster and of everything created here."
+  type        = string
+}
+
+variable "cluster_name" {
+  description = "The existing EKS cluster (with the eks-pod-identity-agent add-on) that runs the operator and the pipeline."
+  type        = string
+}
+
+variable "namespace" {
+  description = "Kubernetes namespace of the RAGPipeline and its workloads."
+  type        = string
+  default     = "rag"
+}
+
+variable "operator_namespace" {
+  description = "Kubernetes namespace of the operator (the Helm release)."
+  type        = string
+  default     = "rag-system"
+}
+
+variable "shard_count" {
+  description = "Kinesis shards: each takes 1 MB/s or 1,000 records/s of writes; consumer replicas split them."
+  type        = number
+  default     = 4
+
+  validation {
+    condition     = var.shard_count >= 1 && var.shard_count <= 500
+    error_message = "shard_count must be 1...500."
+  }
+}
+
+variable "retention_hours" {
+  description = "How long Kinesis keeps records (24-8760): the window a stopped consumer can catch up on."
+  type        = number
+  default     = 24
+
+  validation {
+    condition     = var.retention_hours >= 24 && var.retention_hours <= 8760
+    error_message = "retention_hours must be 24...8760."
+  }
+}
+
+variable "embedding_model_id" {
+  description = "Bedrock embedding model the consumer and the query backend call."
+  type        = string
+  default     = "cohere.embed-english-v3"
+}
+
+variable "opensearch_standby_replicas" {
+  description = "ENABLED for production (redundant OCUs across zones), DISABLED for development."
+  type        = string
+  default     = "ENABLED"
+
+  validation {
+    condition     = contains(["ENABLED", "DISABLED"], var.opensearch_standby_replicas)
+    error_message = "opensearch_standby_replicas must be ENABLED or DISABLED."
+  }
+}
+
+variable "opensearch_vpc_endpoint_ids" {
+  description = "OpenSearch Serverless VPC endpoints allowed to reach the collection. Empty allows public access (signed requests only); set it in production."
+  type        = list(string)
+  default     = []
+}
+
+variable "opensearch_admin_principals" {
+  description = "IAM principal ARNs (besides the pipeline role) allowed to manage the collection's indexes, e.g. an SSO admin role."
+  type        = list(string)
+  default     = []
+}
+
+variable "kms_key_arn" {
+  description = "Customer-managed KMS key for Kinesis, DynamoDB, ECR and OpenSearch; empty uses AWS-owned or AWS-managed keys."
+  type        = string
+  default     = ""
+}
+
+variable "install_operator" {
+  description = "Install the operator's Helm chart (needs the helm provider configured for the cluster)."
+  type        = bool
+  default     = true
+}
+
+variable "operator_image_tag" {
+  description = "Tag of the rag-operator and rag-runtime images in the ECR repositories created here."
+  type        = string
+  default     = "0.1.0"
+}
+
+variable "tags" {
+  description = "Tags on every resource."
+  type        = map(string)
+  default     = {}
+}
