@@ -91,11 +91,13 @@ struct ConsumerCommand: AsyncParsableCommand {
         consumer.startingPosition = try KinesisEnvironment.startingPosition(environment: environment)
         consumer.batchSize = try KinesisEnvironment.batchSize(environment: environment)
         consumer.commitInterval = .seconds(max(0, commitInterval))
+        consumer.health = ConsumerHealth(staleAfter: max(.seconds(30), coordination.refreshInterval * 3))
         logger.info("consumer starting", metadata: [
             "stream": "\(consumer.streamName)", "sink": "\(sinkDescription)", "shards": "\(ownership)",
         ])
+        let health = consumer.health
         let operational = OperationalServer.application(host: "0.0.0.0", port: runtime.port, registry: registry, logger: logger) {
-            (true, "consuming")
+            health.status(now: .now)
         }
         let configured = consumer
         let services: [ServiceGroupConfiguration.ServiceConfiguration] = [

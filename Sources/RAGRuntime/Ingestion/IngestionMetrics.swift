@@ -6,6 +6,8 @@ import Metrics
 /// - `rag_consumer_batch_duration_seconds` (timer)
 /// - `rag_consumer_millis_behind_latest{shard}` (Kinesis `MillisBehindLatest`; shard IDs are few)
 /// - `rag_consumer_records_behind{shard}` (the local stream's backlog)
+/// - `rag_consumer_shards_held` (shards this replica holds a lease on)
+/// - `rag_consumer_lease_changes_total{change="claimed"|"stolen"|"lost"|"released"}`
 public struct IngestionMetrics: Sendable {
     let recordsIn = Counter(label: "rag_consumer_records_total", dimensions: [("result", "in")])
     let indexed = Counter(label: "rag_consumer_records_total", dimensions: [("result", "indexed")])
@@ -21,6 +23,16 @@ public struct IngestionMetrics: Sendable {
         indexed.increment(by: summary.indexed)
         deadLettered.increment(by: summary.deadLettered)
         batchDuration.record(duration: duration)
+    }
+
+    /// Records how many shards this replica holds.
+    func recordHeldShards(_ count: Int) {
+        Gauge(label: "rag_consumer_shards_held").record(count)
+    }
+
+    /// Counts a lease claimed, stolen, lost or released.
+    static func recordLeaseChange(_ change: String) {
+        Counter(label: "rag_consumer_lease_changes_total", dimensions: [("change", change)]).increment()
     }
 
     /// Records a shard's lag behind the tip of the stream.

@@ -35,6 +35,8 @@ public struct KinesisConsumer: Sendable {
     public var pollInterval: Duration = .seconds(1)
     /// The least time between checkpoints of one shard. Defaults to 5 seconds.
     public var commitInterval: Duration = .seconds(5)
+    /// Readiness: refreshed shards and leases (shared by copies of the consumer).
+    public var health = ConsumerHealth()
     /// Refreshes that may fail in a row (the AWS client has retried each) before ``run(until:)``
     /// gives up. Defaults to 5.
     public var refreshFailureLimit = 5
@@ -82,11 +84,15 @@ public struct KinesisConsumer: Sendable {
             while true {
                 var assignment: Refreshed?
                 do {
-                    assignment = try await refresh()
+                    let refreshed = try await refresh()
+                    assignment = refreshed
                     failures = 0
+                    health.recordRefresh(held: refreshed.held, at: .now)
+                    processor.metrics.recordHeldShards(refreshed.held)
                 } catch is CancellationError {
                     throw CancellationError()
                 } catch {
+                    health.recordFailure(error, at: .now)
                     failures += 1
                     guard failures < refreshFailureLimit else { throw error }
                     processor.logger.warning("could not refresh shards and leases", metadata: ["error": "\(error)", "failures": "\(failures)"])
@@ -121,6 +127,7 @@ public struct KinesisConsumer: Sendable {
     struct Refreshed {
         var ready: [KinesisShard]
         var complete: Bool
+        var held: Int
     }
 
     /// Lists the shards, refreshes ownership, and returns the held shards that can be read now.
@@ -129,7 +136,7 @@ public struct KinesisConsumer: Sendable {
         let assignment = try await coordination.refresh(shards)
         return Refreshed(
             ready: KinesisShardPlan.ready(shards, checkpoints: assignment.checkpoints, held: assignment.held),
-            complete: assignment.holdsEveryShard)
+            complete: assignment.holdsEveryShard, held: assignment.held.count)
     }
 
     /// Reads one shard until it ends, its lease is lost, or (when `stop` is `.caughtUp`) it is

@@ -84,6 +84,7 @@ public actor ShardLeaseCoordinator: ShardCoordination {
                 rows[lease.shard] = row
                 renewed[lease.shard] = time
                 let how = if case .steal = action { "stole" } else { "claimed" }
+                IngestionMetrics.recordLeaseChange(how == "stole" ? "stolen" : "claimed")
                 logger.info("\(how) shard lease", metadata: [
                     "shard": "\(lease.shard)", "previousOwner": "\(lease.owner ?? "none")", "checkpoint": "\(row.checkpoint ?? "none")",
                 ])
@@ -127,6 +128,7 @@ public actor ShardLeaseCoordinator: ShardCoordination {
             do {
                 try await table.release(shard: shard, owner: worker)
                 logger.info("released shard lease", metadata: ["shard": "\(shard)"])
+                IngestionMetrics.recordLeaseChange("released")
             } catch {
                 logger.warning("could not release shard lease; it expires instead", metadata: ["shard": "\(shard)", "error": "\(error)"])
             }
@@ -136,6 +138,7 @@ public actor ShardLeaseCoordinator: ShardCoordination {
 
     private func lose(_ shard: String, reason: String) {
         guard renewed.removeValue(forKey: shard) != nil else { return }
+        IngestionMetrics.recordLeaseChange("lost")
         logger.warning("lost shard lease", metadata: ["shard": "\(shard)", "reason": "\(reason)"])
     }
 }

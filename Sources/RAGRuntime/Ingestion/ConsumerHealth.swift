@@ -1,0 +1,59 @@
+import Synchronization
+
+/// What `/readyz` of `rag-runtime consumer` reports: ready once the shard list and the leases have
+/// been refreshed, and for as long as refreshes keep succeeding. A consumer that cannot reach
+/// Kinesis or its lease table turns unready within ``staleAfter`` instead of claiming to consume.
+///
+/// ```swift
+/// let (ready, detail) = consumer.health.status(now: .now)   // (true, "consuming: 2 shards held, …")
+/// ```
+public final class ConsumerHealth: Sendable {
+    struct State {
+        var lastSuccess: ContinuousClock.Instant?
+        var held = 0
+        var failingSince: ContinuousClock.Instant?
+        var lastError: String?
+    }
+
+    private let state = Mutex(State())
+    /// How long refreshes may fail before the consumer reports unready.
+    public let staleAfter: Duration
+
+    /// Creates the health record.
+    public init(staleAfter: Duration = .seconds(30)) {
+        self.staleAfter = staleAfter
+    }
+
+    /// A refresh succeeded; this replica holds `held` shards.
+    public func recordRefresh(held: Int, at now: ContinuousClock.Instant) {
+        state.withLock { state in
+            state.lastSuccess = now
+            state.held = held
+            state.failingSince = nil
+            state.lastError = nil
+        }
+    }
+
+    /// A refresh failed with `error`.
+    public func recordFailure(_ error: any Error, at now: ContinuousClock.Instant) {
+        state.withLock { state in
+            state.failingSince = state.failingSince ?? now
+            state.lastError = "\(error)"
+        }
+    }
+
+    /// Whether the consumer is ready, and a one-line explanation.
+    public func status(now: ContinuousClock.Instant) -> (ready: Bool, detail: String) {
+        state.withLock { state in
+            guard let lastSuccess = state.lastSuccess else {
+                return (false, "starting: the shard list and leases were not read yet" + (state.lastError.map { " (\($0))" } ?? ""))
+            }
+            let age = now - lastSuccess
+            if age > staleAfter {
+                return (false, "not consuming: no successful refresh for \(age.formatted(.units(allowed: [.seconds], width: .narrow)))"
+                    + (state.lastError.map { ": \($0)" } ?? ""))
+            }
+            return (true, "consuming: \(state.held) shard\(state.held == 1 ? "" : "s") held")
+        }
+    }
+}
