@@ -19,7 +19,10 @@ final class KillableLeaseTable: ShardLeaseTable {
     func create(shard: String) async throws { try alive(); try await inner.create(shard: shard) }
     func claim(_ expected: ShardLease, for owner: String) async throws -> ShardLease? { try alive(); return try await inner.claim(expected, for: owner) }
     func renew(shard: String, owner: String) async throws -> ShardLease? { try alive(); return try await inner.renew(shard: shard, owner: owner) }
-    func checkpoint(shard: String, position: String, owner: String) async throws { try alive(); try await inner.checkpoint(shard: shard, position: position, owner: owner) }
+    func checkpoint(shard: String, position: String, owner: String, tenure: String?) async throws {
+        try alive()
+        try await inner.checkpoint(shard: shard, position: position, owner: owner, tenure: tenure)
+    }
     func release(shard: String, owner: String) async throws { try alive(); try await inner.release(shard: shard, owner: owner) }
 }
 

@@ -40,6 +40,17 @@ extension OpenSearchEmulator {
         return ["hits": ["total": ["value": .integer(Int64(matching.count))], "hits": .array(hits)]]
     }
 
+    /// `_search` with `size: 0` and a `terms` aggregation named `stored`: one bucket per value.
+    static func termBuckets(_ body: AWSJSONValue, field: String, _ documents: [String: AWSJSONValue]) -> AWSJSONValue {
+        let query = body["query"] ?? ["match_all": [:]]
+        var counts: [String: Int] = [:]
+        for source in documents.values where matches(source, query) {
+            if let value = source[field]?.stringValue { counts[value, default: 0] += 1 }
+        }
+        let buckets: [AWSJSONValue] = counts.sorted { $0.key < $1.key }.map { ["key": .string($0.key), "doc_count": .integer(Int64($0.value))] }
+        return ["hits": ["total": ["value": .integer(Int64(counts.values.reduce(0, +)))], "hits": []], "aggregations": ["stored": ["buckets": .array(buckets)]]]
+    }
+
     /// `_search` with `size: 0` and `min`/`max` aggregations on `timestamp`.
     static func aggregate(_ documents: [String: AWSJSONValue]) -> AWSJSONValue {
         let dates = documents.values.compactMap { $0["timestamp"]?.stringValue.flatMap(FastTimestamp.date(from:)) }

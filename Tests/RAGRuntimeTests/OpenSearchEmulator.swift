@@ -78,6 +78,9 @@ final class OpenSearchEmulator: AWSHTTPTransport, Sendable {
                 let count = state.documents.values.filter { Self.matches($0, query) }.count
                 return Self.json(["count": .integer(Int64(count))])
             case ("POST", "/\(index)/_search"):
+                if let terms = body["aggs"]?["stored"]?["terms"]?["field"]?.stringValue {
+                    return Self.json(Self.termBuckets(body, field: terms, state.documents))
+                }
                 if body["aggs"] != nil { return Self.json(Self.aggregate(state.documents)) }
                 if body["query"]?["knn"] != nil { return Self.json(Self.knn(body, state.documents)) }
                 return Self.json(Self.filtered(body, state.documents))

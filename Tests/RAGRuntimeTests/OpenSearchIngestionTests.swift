@@ -24,11 +24,26 @@ struct OpenSearchIngestionTests {
         let emulator = OpenSearchEmulator(serverlessVector: true)
         let store = OpenSearchVectorStore(client: client(emulator, idMode: .sourceField("doc_id")), dimensions: 8)
         try await store.upsert(documents(["e1", "e2", "e3", "e4"]))
-        try await store.upsert(documents(["e3", "e4", "e5"]))   // a replayed batch with one new event
+        try await store.upsert(documents(["e3", "e4"]))   // replayed in this process: skipped without a lookup
+        // Replayed by another replica (another store, no shared memory): the lookup finds them.
+        let replica = OpenSearchVectorStore(client: client(emulator, idMode: .sourceField("doc_id")), dimensions: 8)
+        try await replica.upsert(documents(["e3", "e4", "e5"]))
         let stored = emulator.documents(in: "telemetry").values.compactMap { $0["doc_id"]?.stringValue }
         #expect(stored.sorted() == ["e1", "e2", "e3", "e4", "e5"])
         let lastBulk = try #require(emulator.requests.last { $0.percentEncodedPath == "/_bulk" })
         #expect(lastBulk.body.split(separator: UInt8(ascii: "\n")).count == 2, "only e5 was sent again")
+    }
+
+    @Test func aCopyLeftByRacingWritersShowsOnceInSearchResults() async throws {
+        let emulator = OpenSearchEmulator(serverlessVector: true)
+        let source = try OpenSearchDocumentCoding.source(for: documents(["e1"])[0], dimensions: 8)
+        for _ in 0..<2 {   // two replicas that raced on e1: both looked it up before either wrote it
+            #expect(try await client(emulator, idMode: .sourceField("doc_id")).bulk(documents: [("e1", source)]).isEmpty)
+        }
+        #expect(emulator.documents(in: "telemetry").count == 2)
+        let store = OpenSearchVectorStore(client: client(emulator, idMode: .sourceField("doc_id")), dimensions: 8)
+        let hits = try await store.search(vector: F.axis(0), k: 5, filter: SearchFilter())
+        #expect(hits.map(\.record.eventID) == ["e1"])
     }
 
     @Test func customIDsAreWhatAServerlessVectorCollectionRejects() async throws {

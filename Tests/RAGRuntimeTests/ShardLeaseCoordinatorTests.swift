@@ -38,7 +38,7 @@ struct ShardLeaseCoordinatorTests {
         }
         #expect(heldByA.count == 2 && heldByB.count == 2 && heldByA.isDisjoint(with: heldByB))
 
-        for shard in heldByB { try await b.save("checkpoint-of-\(shard)", for: shard) }
+        for shard in heldByB { try await b.save("checkpoint-of-\(shard)", for: shard, tenure: nil) }
         // b dies: it stops renewing. Until the lease duration has passed, a leaves its shards alone.
         clock.advance(by: .seconds(3))
         #expect(try await a.refresh(shards).held == heldByA)
@@ -49,10 +49,36 @@ struct ShardLeaseCoordinatorTests {
             #expect(await a.position(for: shard) == "checkpoint-of-\(shard)", "a resumes where b acknowledged")
         }
         // b, if it were only paused, is now fenced off.
-        #expect(await b.holds(heldByB.first!) == false)
+        #expect(await b.holds(heldByB.first!, tenure: nil) == false)
         await #expect(throws: IngestionError.leaseLost(shard: heldByB.first!)) {
-            try await b.save("late", for: heldByB.first!)
+            try await b.save("late", for: heldByB.first!, tenure: nil)
         }
+    }
+
+    @Test func aTaskFromAnEarlierTenureCannotCheckpointAfterTheLeaseCameBack() async throws {
+        let table = InMemoryShardLeaseTable()
+        let clock = ManualClock()
+        let a = coordinator("a", table, clock)
+        let b = coordinator("b", table, clock)
+        let shard = shards[0].shardID
+        _ = try await a.refresh([shards[0]])
+        let oldTenure = try #require(await a.tenure(of: shard))
+        // b takes the shard over (a looked dead), checkpoints further, and stops gracefully.
+        _ = try await b.refresh([shards[0]])
+        clock.advance(by: .seconds(10))
+        #expect(try await b.refresh([shards[0]]).held == [shard])
+        try await b.save("200", for: shard, tenure: nil)
+        await b.releaseAll()
+        // a claims it again: a new tenure. A task a started in the old tenure is fenced off.
+        _ = try await a.refresh([shards[0]])
+        let newTenure = try #require(await a.tenure(of: shard))
+        #expect(newTenure != oldTenure)
+        #expect(await a.holds(shard, tenure: oldTenure) == false)
+        #expect(await a.holds(shard, tenure: newTenure))
+        await #expect(throws: IngestionError.leaseLost(shard: shard)) { try await a.save("100", for: shard, tenure: oldTenure) }
+        #expect(await a.position(for: shard) == "200", "the checkpoint never moves back")
+        try await a.save("250", for: shard, tenure: newTenure)
+        #expect(try await table.leases().first?.checkpoint == "250")
     }
 
     @Test func aGracefulStopHandsTheShardsOverWithoutWaiting() async throws {
@@ -74,9 +100,9 @@ struct ShardLeaseCoordinatorTests {
         let a = coordinator("a", table, clock)
         _ = try await a.refresh(shards)
         clock.advance(by: .seconds(8))
-        #expect(await a.holds(shards[0].shardID))
+        #expect(await a.holds(shards[0].shardID, tenure: nil))
         clock.advance(by: .seconds(2))
-        #expect(await a.holds(shards[0].shardID) == false, "no renewal for a lease duration: stop reading")
+        #expect(await a.holds(shards[0].shardID, tenure: nil) == false, "no renewal for a lease duration: stop reading")
     }
 
     @Test func newShardsGetLeasesAndFinishedOnesAreLeftAlone() async throws {
@@ -84,7 +110,7 @@ struct ShardLeaseCoordinatorTests {
         let clock = ManualClock()
         let a = coordinator("a", table, clock)
         _ = try await a.refresh(Array(shards.prefix(2)))
-        try await a.save(KinesisShardPlan.shardEnd, for: shards[0].shardID)
+        try await a.save(KinesisShardPlan.shardEnd, for: shards[0].shardID, tenure: nil)
         let assignment = try await a.refresh(shards)
         #expect(try await table.leases().count == 4)
         #expect(assignment.checkpoints[shards[0].shardID] == KinesisShardPlan.shardEnd)

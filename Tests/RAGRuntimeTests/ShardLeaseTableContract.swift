@@ -15,16 +15,16 @@ enum ShardLeaseTableContract {
         // Claim: conditional on the counter read.
         let free = rows[0]
         let claimed = try #require(try await table.claim(free, for: "a"))
-        #expect(claimed.owner == "a" && claimed.counter == free.counter + 1)
+        #expect(claimed.owner == "a" && claimed.counter == free.counter + 1 && claimed.tenure != nil)
         #expect(try await table.claim(free, for: "b") == nil, "a stale read cannot claim")
 
         // Renew and checkpoint: only by the holder.
         let renewed = try #require(try await table.renew(shard: "s0", owner: "a"))
         #expect(renewed.counter == claimed.counter + 1)
         #expect(try await table.renew(shard: "s0", owner: "b") == nil)
-        try await table.checkpoint(shard: "s0", position: "100", owner: "a")
+        try await table.checkpoint(shard: "s0", position: "100", owner: "a", tenure: claimed.tenure)
         await #expect(throws: IngestionError.leaseLost(shard: "s0")) {
-            try await table.checkpoint(shard: "s0", position: "999", owner: "b")
+            try await table.checkpoint(shard: "s0", position: "999", owner: "b", tenure: nil)
         }
 
         // Steal with a fresh read: the old holder is fenced off.
@@ -33,8 +33,14 @@ enum ShardLeaseTableContract {
         #expect(stolen.owner == "b" && stolen.checkpoint == "100", "the checkpoint travels with the lease")
         #expect(try await table.renew(shard: "s0", owner: "a") == nil)
         await #expect(throws: IngestionError.leaseLost(shard: "s0")) {
-            try await table.checkpoint(shard: "s0", position: "200", owner: "a")
+            try await table.checkpoint(shard: "s0", position: "200", owner: "a", tenure: nil)
         }
+
+        // A checkpoint in another tenure of the same owner is refused.
+        await #expect(throws: IngestionError.leaseLost(shard: "s0")) {
+            try await table.checkpoint(shard: "s0", position: "300", owner: "b", tenure: claimed.tenure)
+        }
+        try await table.checkpoint(shard: "s0", position: "100", owner: "b", tenure: stolen.tenure)
 
         // Release: only by the holder; frees the lease and moves the counter.
         try await table.release(shard: "s0", owner: "a")

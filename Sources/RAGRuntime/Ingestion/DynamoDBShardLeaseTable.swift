@@ -2,7 +2,7 @@ import AWS
 import Foundation
 
 /// Shard leases and checkpoints in a DynamoDB table keyed by `shard` (string): attributes
-/// `leaseOwner`, `leaseCounter`, `checkpoint`, `updatedAt`. Every write is a conditional
+/// `leaseOwner`, `leaseCounter`, `leaseTenure`, `checkpoint`, `updatedAt`. Every write is a conditional
 /// `UpdateItem`, so ownership and the checkpoint move together and a worker that lost a shard
 /// cannot write its checkpoint.
 ///
@@ -21,7 +21,9 @@ public struct DynamoDBShardLeaseTable: ShardLeaseTable {
     /// Pauses while a new table becomes active; injectable for tests.
     public var sleep: @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
 
-    static let names = ["#k": "shard", "#o": "leaseOwner", "#c": "leaseCounter", "#p": "checkpoint", "#u": "updatedAt"]
+    static let names = [
+        "#k": "shard", "#o": "leaseOwner", "#c": "leaseCounter", "#t": "leaseTenure", "#p": "checkpoint", "#u": "updatedAt",
+    ]
 
     /// Creates the table adapter.
     public init(dynamo: DynamoDBClient, tableName: String) {
@@ -72,8 +74,11 @@ public struct DynamoDBShardLeaseTable: ShardLeaseTable {
 
     public func claim(_ expected: ShardLease, for owner: String) async throws -> ShardLease? {
         try await conditionalUpdate(
-            shard: expected.shard, update: "SET #o = :owner, #c = #c + :one, #u = :now", condition: "#c = :expected",
-            values: [":owner": .string(owner), ":one": .integer(1), ":now": .string(Self.now()), ":expected": .integer(expected.counter)])
+            shard: expected.shard, update: "SET #o = :owner, #c = #c + :one, #t = :tenure, #u = :now", condition: "#c = :expected",
+            values: [
+                ":owner": .string(owner), ":one": .integer(1), ":tenure": .string(UUID().uuidString), ":now": .string(Self.now()),
+                ":expected": .integer(expected.counter),
+            ])
     }
 
     public func renew(shard: String, owner: String) async throws -> ShardLease? {
@@ -82,10 +87,12 @@ public struct DynamoDBShardLeaseTable: ShardLeaseTable {
             values: [":owner": .string(owner), ":one": .integer(1), ":now": .string(Self.now())])
     }
 
-    public func checkpoint(shard: String, position: String, owner: String) async throws {
+    public func checkpoint(shard: String, position: String, owner: String, tenure: String?) async throws {
+        var values: DynamoDBClient.Item = [":owner": .string(owner), ":position": .string(position), ":now": .string(Self.now())]
+        if let tenure { values[":tenure"] = .string(tenure) }
         let updated = try await conditionalUpdate(
-            shard: shard, update: "SET #p = :position, #u = :now", condition: "#o = :owner",
-            values: [":owner": .string(owner), ":position": .string(position), ":now": .string(Self.now())])
+            shard: shard, update: "SET #p = :position, #u = :now", condition: tenure == nil ? "#o = :owner" : "#o = :owner AND #t = :tenure",
+            values: values)
         if updated == nil { throw IngestionError.leaseLost(shard: shard) }
     }
 
@@ -115,7 +122,7 @@ public struct DynamoDBShardLeaseTable: ShardLeaseTable {
         guard let shard = item["shard"]?.stringValue else { return nil }
         return ShardLease(
             shard: shard, owner: item["leaseOwner"]?.stringValue, counter: item["leaseCounter"]?.integerValue ?? 0,
-            checkpoint: item["checkpoint"]?.stringValue)
+            checkpoint: item["checkpoint"]?.stringValue, tenure: item["leaseTenure"]?.stringValue)
     }
 
     static func now() -> String { FastTimestamp.string(from: Date()) }

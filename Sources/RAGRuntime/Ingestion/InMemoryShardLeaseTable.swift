@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// A ``ShardLeaseTable`` in memory with the DynamoDB table's conditional semantics; shared by
@@ -28,6 +29,7 @@ public final class InMemoryShardLeaseTable: ShardLeaseTable {
             guard var row = rows[expected.shard], row.counter == expected.counter else { return nil }
             row.owner = owner
             row.counter += 1
+            row.tenure = UUID().uuidString
             rows[expected.shard] = row
             return row
         }
@@ -42,9 +44,11 @@ public final class InMemoryShardLeaseTable: ShardLeaseTable {
         }
     }
 
-    public func checkpoint(shard: String, position: String, owner: String) async throws {
+    public func checkpoint(shard: String, position: String, owner: String, tenure: String?) async throws {
         try rows.withLock { rows in
-            guard var row = rows[shard], row.owner == owner else { throw IngestionError.leaseLost(shard: shard) }
+            guard var row = rows[shard], row.owner == owner, tenure == nil || row.tenure == tenure else {
+                throw IngestionError.leaseLost(shard: shard)
+            }
             row.checkpoint = position
             rows[shard] = row
         }

@@ -69,9 +69,13 @@ public struct KinesisConsumer: Sendable {
     public func run(until stop: LocalStreamConsumer.StopCondition = .never) async throws {
         do {
             try await consumeShards(until: stop)
-        } catch is CancellationError {
-            await Task { await coordination.releaseAll() }.value   // not cancelled: a graceful stop hands shards over at once
-            throw CancellationError()
+        } catch {
+            // Whatever ended it, hand the shards over at once rather than after the lease duration
+            // (outside this possibly cancelled task, so the release requests are sent).
+            await Task { await coordination.releaseAll() }.value
+            // A cancelled AWS call surfaces as a connection error: report a cancelled run as cancelled.
+            if Task.isCancelled { throw CancellationError() }
+            throw error
         }
     }
 
@@ -81,10 +85,11 @@ public struct KinesisConsumer: Sendable {
             var done: Set<String> = []   // shards whose task returned at the tip or at the end
             var failures = 0
             var timerPending = false
+            var knownShards: [KinesisShard]?
             while true {
                 var assignment: Refreshed?
                 do {
-                    let refreshed = try await refresh()
+                    let refreshed = try await refresh(knownShards: &knownShards)
                     assignment = refreshed
                     failures = 0
                     health.recordRefresh(held: refreshed.held, at: .now)
@@ -103,7 +108,10 @@ public struct KinesisConsumer: Sendable {
                         group.addTask { try await consume(shard, stop: stop) }
                     }
                     if case .caughtUp = stop, running.isEmpty, assignment.complete,
-                       assignment.ready.allSatisfy({ done.contains($0.shardID) }) { return }
+                       assignment.ready.allSatisfy({ done.contains($0.shardID) }) {
+                        group.cancelAll()   // the refresh timer
+                        return
+                    }
                 }
                 if !timerPending {
                     timerPending = true
@@ -131,8 +139,19 @@ public struct KinesisConsumer: Sendable {
     }
 
     /// Lists the shards, refreshes ownership, and returns the held shards that can be read now.
-    private func refresh() async throws -> Refreshed {
-        let shards = try await kinesis.listShards(streamName: streamName)
+    /// When listing fails, the leases are still renewed for the shards listed last time, so a
+    /// Kinesis control-plane hiccup does not make every replica drop its shards.
+    private func refresh(knownShards: inout [KinesisShard]?) async throws -> Refreshed {
+        let shards: [KinesisShard]
+        do {
+            shards = try await kinesis.listShards(streamName: streamName)
+            knownShards = shards
+        } catch {
+            guard let known = knownShards, !Task.isCancelled else { throw error }
+            processor.logger.warning("could not list shards; renewing leases for the shards listed before", metadata: ["error": "\(error)"])
+            _ = try await coordination.refresh(known)
+            throw error
+        }
         let assignment = try await coordination.refresh(shards)
         return Refreshed(
             ready: KinesisShardPlan.ready(shards, checkpoints: assignment.checkpoints, held: assignment.held),
@@ -145,14 +164,20 @@ public struct KinesisConsumer: Sendable {
         let checkpoint = try await coordination.position(for: shard.shardID)
         let start = KinesisShardPlan.start(of: shard, checkpoint: checkpoint, initial: startingPosition)
         var reader = KinesisShardReader(kinesis: kinesis, streamName: streamName, shardID: shard.shardID, start: start, limit: batchSize)
-        var checkpointer = ShardCheckpointer(shard: shard.shardID, store: coordination, sink: processor.sink, interval: commitInterval)
+        let tenure = await coordination.tenure(of: shard.shardID)
+        var checkpointer = ShardCheckpointer(
+            shard: shard.shardID, store: coordination, sink: processor.sink, interval: commitInterval, tenure: tenure)
         var logger = processor.logger
         logger[metadataKey: "shard"] = "\(shard.shardID)"
         logger.info("consuming shard", metadata: ["start": "\(start)"])
         do {
             while true {
                 try Task.checkCancellation()
-                guard await coordination.holds(shard.shardID) else {
+                guard await coordination.holds(shard.shardID, tenure: tenure) else {
+                    // Save what was acknowledged if the row is still ours (the write is conditional on this tenure).
+                    do { try await checkpointer.flush() } catch IngestionError.leaseLost {} catch {
+                        logger.warning("could not checkpoint after losing the lease; the batch is replayed and deduplicated", metadata: ["error": "\(error)"])
+                    }
                     logger.info("stopped reading: the lease is gone")
                     return (shard.shardID, .lost)
                 }
@@ -165,7 +190,7 @@ public struct KinesisConsumer: Sendable {
                 }
                 if page.ended {
                     try await checkpointer.flush()
-                    try await coordination.save(KinesisShardPlan.shardEnd, for: shard.shardID)
+                    try await coordination.save(KinesisShardPlan.shardEnd, for: shard.shardID, tenure: tenure)
                     logger.info("shard fully read")
                     return (shard.shardID, .done)
                 }

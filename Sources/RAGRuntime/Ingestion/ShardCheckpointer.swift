@@ -20,6 +20,8 @@ public struct ShardCheckpointer: Sendable {
     public let sink: any DocumentSink
     /// The least time between two commits; `.zero` commits every acknowledgement.
     public let interval: Duration
+    /// The lease tenure checkpoints are written in (`nil` without leases).
+    public let tenure: String?
     private let now: @Sendable () -> ContinuousClock.Instant
     private var lastCommit: ContinuousClock.Instant?
     /// The newest acknowledged position not yet durable.
@@ -34,15 +36,17 @@ public struct ShardCheckpointer: Sendable {
     ///   - store: The checkpoint store.
     ///   - sink: The sink to persist first.
     ///   - interval: The least time between commits. Defaults to 5 seconds.
+    ///   - tenure: The lease tenure to write in. Defaults to none.
     ///   - now: The clock. Defaults to `ContinuousClock.now`.
     public init(
         shard: String, store: any ShardCheckpointStore, sink: any DocumentSink, interval: Duration = .seconds(5),
-        now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }
+        tenure: String? = nil, now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }
     ) {
         self.shard = shard
         self.store = store
         self.sink = sink
         self.interval = interval
+        self.tenure = tenure
         self.now = now
     }
 
@@ -61,7 +65,7 @@ public struct ShardCheckpointer: Sendable {
     public mutating func flush() async throws {
         guard let position = pending else { return }
         try await sink.persist()
-        try await store.save(position, for: shard)
+        try await store.save(position, for: shard, tenure: tenure)
         committed = position
         pending = nil
         lastCommit = now()

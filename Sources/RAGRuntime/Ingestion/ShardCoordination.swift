@@ -4,8 +4,9 @@ import AWS
 public protocol ShardCheckpointStore: Sendable {
     /// The acknowledged position of `shard`, or `nil` when it was never checkpointed.
     func position(for shard: String) async throws -> String?
-    /// Replaces the position of `shard`, durably.
-    func save(_ position: String, for shard: String) async throws
+    /// Replaces the position of `shard`, durably; with leases only while the lease is still in
+    /// `tenure` (``ShardLease/tenure``), when given.
+    func save(_ position: String, for shard: String, tenure: String?) async throws
 }
 
 /// Which shards of a stream this consumer replica reads, and where their checkpoints live.
@@ -17,8 +18,12 @@ public protocol ShardCoordination: ShardCheckpointStore {
     var refreshInterval: Duration { get }
     /// Updates ownership for the shards the stream lists now.
     func refresh(_ shards: [KinesisShard]) async throws -> ShardAssignment
-    /// Whether this replica may still read `shard` (checked before every page).
-    func holds(_ shard: String) async -> Bool
+    /// The tenure of this replica's lease on `shard` (`nil` when not held, or without leases).
+    /// A shard task takes it when it starts, and passes it to ``holds(_:tenure:)`` and
+    /// ``ShardCheckpointStore/save(_:for:tenure:)``.
+    func tenure(of shard: String) async -> String?
+    /// Whether this replica may still read `shard` in `tenure` (checked before every page).
+    func holds(_ shard: String, tenure: String?) async -> Bool
     /// Gives up every shard, so other replicas take them without waiting (graceful shutdown).
     func releaseAll() async
 }
@@ -40,7 +45,12 @@ public struct ShardAssignment: Sendable, Equatable {
     }
 }
 
-extension CheckpointStore: ShardCheckpointStore {}
+extension CheckpointStore: ShardCheckpointStore {
+    /// Writes the checkpoint file; files have no tenures.
+    public func save(_ position: String, for shard: String, tenure: String?) async throws {
+        try save(position, for: shard)
+    }
+}
 
 /// One replica reading every shard, with per-shard checkpoint files (``CheckpointStore``).
 ///
@@ -65,8 +75,9 @@ public struct SingleWorkerCoordination: ShardCoordination {
         return ShardAssignment(held: Set(shards.map(\.shardID)), checkpoints: positions, holdsEveryShard: true)
     }
 
-    public func holds(_ shard: String) async -> Bool { true }
+    public func tenure(of shard: String) async -> String? { nil }
+    public func holds(_ shard: String, tenure: String?) async -> Bool { true }
     public func releaseAll() async {}
     public func position(for shard: String) async throws -> String? { try checkpoints.position(for: shard) }
-    public func save(_ position: String, for shard: String) async throws { try checkpoints.save(position, for: shard) }
+    public func save(_ position: String, for shard: String, tenure: String?) async throws { try checkpoints.save(position, for: shard) }
 }

@@ -15,13 +15,18 @@ public struct ShardLease: Sendable, Hashable {
     public var counter: Int
     /// The acknowledged position, ``KinesisShardPlan/shardEnd`` once the shard is fully read.
     public var checkpoint: String?
+    /// A new random value at every claim: one tenure of one owner. Checkpoints are conditional on
+    /// it, so a task from an earlier tenure (the same worker, before the lease went elsewhere and
+    /// came back) can never write.
+    public var tenure: String?
 
     /// Creates a lease row.
-    public init(shard: String, owner: String? = nil, counter: Int = 0, checkpoint: String? = nil) {
+    public init(shard: String, owner: String? = nil, counter: Int = 0, checkpoint: String? = nil, tenure: String? = nil) {
         self.shard = shard
         self.owner = owner
         self.counter = counter
         self.checkpoint = checkpoint
+        self.tenure = tenure
     }
 
     /// Whether the shard was read to its end.
@@ -37,7 +42,8 @@ public protocol ShardLeaseTable: Sendable {
     func leases() async throws -> [ShardLease]
     /// Adds a free row for `shard` unless one exists.
     func create(shard: String) async throws
-    /// Makes `owner` the holder when the stored counter still equals `expected.counter`.
+    /// Makes `owner` the holder, with a new ``ShardLease/tenure``, when the stored counter still
+    /// equals `expected.counter`.
     ///
     /// - Returns: The new row, or `nil` when the row changed since `expected` was read.
     func claim(_ expected: ShardLease, for owner: String) async throws -> ShardLease?
@@ -45,10 +51,11 @@ public protocol ShardLeaseTable: Sendable {
     ///
     /// - Returns: The new row, or `nil` when another worker holds it (or nobody does).
     func renew(shard: String, owner: String) async throws -> ShardLease?
-    /// Stores `position` as the checkpoint when `owner` still holds the lease.
+    /// Stores `position` as the checkpoint when `owner` still holds the lease in the same
+    /// `tenure` (any tenure when `nil`).
     ///
     /// - Throws: ``IngestionError/leaseLost(shard:)`` when it does not.
-    func checkpoint(shard: String, position: String, owner: String) async throws
+    func checkpoint(shard: String, position: String, owner: String, tenure: String?) async throws
     /// Frees the lease when `owner` holds it (incrementing the counter); otherwise does nothing.
     func release(shard: String, owner: String) async throws
 }

@@ -29,6 +29,7 @@ public actor ShardLeaseCoordinator: ShardCoordination {
     private var balancer: ShardLeaseBalancer
     private var rows: [String: ShardLease] = [:]
     private var renewed: [String: ContinuousClock.Instant] = [:]
+    private var tenures: [String: String] = [:]
     private let now: @Sendable () -> ContinuousClock.Instant
     private let logger: Logger
 
@@ -57,7 +58,10 @@ public actor ShardLeaseCoordinator: ShardCoordination {
 
     /// Reads the table, creates rows for new shards, renews, claims and steals.
     ///
-    /// - Throws: The table's error; held leases then lapse after ``leaseDuration``.
+    /// A renewal or claim that fails is logged and skipped (the others still run); the lease
+    /// lapses if its renewals keep failing.
+    ///
+    /// - Throws: The table's error when it cannot be read.
     public func refresh(_ shards: [KinesisShard]) async throws -> ShardAssignment {
         let listed = Set(shards.map(\.shardID))
         var leases = try await table.leases()
@@ -66,28 +70,28 @@ public actor ShardLeaseCoordinator: ShardCoordination {
             for shard in missing.sorted() { try await table.create(shard: shard) }
             leases = try await table.leases()
         }
-        rows = Dictionary(leases.map { ($0.shard, $0) }, uniquingKeysWith: { $1 })
-        for shard in renewed.keys where rows[shard]?.owner != worker { lose(shard, reason: "another worker holds it") }
+        let scanned = Dictionary(leases.map { ($0.shard, $0) }, uniquingKeysWith: { $1 })
+        for (shard, row) in scanned {
+            // A checkpoint written here while the scan was under way is newer than the scan's.
+            if rows[shard]?.tenure == row.tenure, rows[shard]?.owner == worker, row.owner == worker { continue }
+            rows[shard] = row
+        }
+        rows = rows.filter { scanned[$0.key] != nil }
+        for shard in renewed.keys {
+            if rows[shard]?.owner != worker {
+                lose(shard, reason: "another worker holds it")
+            } else if rows[shard]?.isFinished == true || !listed.contains(shard) {
+                renewed[shard] = nil   // read to its end, or gone from the stream: nothing to hold
+                tenures[shard] = nil
+            }
+        }
 
         let time = now()
         for action in balancer.plan(leases, active: listed, now: time) {
-            switch action {
-            case .renew(let lease):
-                if let row = try await table.renew(shard: lease.shard, owner: worker) {
-                    rows[lease.shard] = row
-                    renewed[lease.shard] = time
-                } else {
-                    lose(lease.shard, reason: "renewal refused")
-                }
-            case .claim(let lease), .steal(let lease):
-                guard let row = try await table.claim(lease, for: worker) else { continue }   // someone was faster
-                rows[lease.shard] = row
-                renewed[lease.shard] = time
-                let how = if case .steal = action { "stole" } else { "claimed" }
-                IngestionMetrics.recordLeaseChange(how == "stole" ? "stolen" : "claimed")
-                logger.info("\(how) shard lease", metadata: [
-                    "shard": "\(lease.shard)", "previousOwner": "\(lease.owner ?? "none")", "checkpoint": "\(row.checkpoint ?? "none")",
-                ])
+            do {
+                try await perform(action, at: time)
+            } catch {
+                logger.warning("lease operation failed; retried next round", metadata: ["action": "\(action)", "error": "\(error)"])
             }
         }
         let held = Set(renewed.keys)
@@ -96,9 +100,39 @@ public actor ShardLeaseCoordinator: ShardCoordination {
             held: held, checkpoints: rows.compactMapValues(\.checkpoint), holdsEveryShard: unfinished.isSubset(of: held))
     }
 
-    /// Whether this replica renewed `shard`'s lease within the lease duration.
-    public func holds(_ shard: String) -> Bool {
+    private func perform(_ action: ShardLeaseBalancer.Action, at time: ContinuousClock.Instant) async throws {
+        switch action {
+        case .renew(let lease):
+            if let row = try await table.renew(shard: lease.shard, owner: worker) {
+                rows[lease.shard] = row
+                renewed[lease.shard] = time
+                tenures[lease.shard] = row.tenure ?? tenures[lease.shard]
+            } else {
+                lose(lease.shard, reason: "renewal refused")
+            }
+        case .claim(let lease), .steal(let lease):
+            guard let row = try await table.claim(lease, for: worker) else { return }   // someone was faster
+            rows[lease.shard] = row
+            renewed[lease.shard] = time
+            tenures[lease.shard] = row.tenure
+            let stolen = if case .steal = action { true } else { false }
+            IngestionMetrics.recordLeaseChange(stolen ? "stolen" : "claimed")
+            logger.info("\(stolen ? "stole" : "claimed") shard lease", metadata: [
+                "shard": "\(lease.shard)", "previousOwner": "\(lease.owner ?? "none")", "checkpoint": "\(row.checkpoint ?? "none")",
+            ])
+        }
+    }
+
+    /// The tenure of this replica's lease on `shard`, or `nil` when it does not hold it.
+    public func tenure(of shard: String) -> String? {
+        renewed[shard] == nil ? nil : tenures[shard]
+    }
+
+    /// Whether this replica renewed `shard`'s lease within the lease duration, in `tenure` (any
+    /// tenure when `nil`).
+    public func holds(_ shard: String, tenure: String?) -> Bool {
         guard let last = renewed[shard] else { return false }
+        if let tenure, tenures[shard] != tenure { return false }
         if now() - last < leaseDuration { return true }
         lose(shard, reason: "not renewed for the lease duration")
         return false
@@ -109,15 +143,17 @@ public actor ShardLeaseCoordinator: ShardCoordination {
         rows[shard]?.checkpoint
     }
 
-    /// Writes the checkpoint into the lease row, if this replica still holds it.
+    /// Writes the checkpoint into the lease row, if this replica still holds it in `tenure`.
     ///
-    /// - Throws: ``IngestionError/leaseLost(shard:)`` when another replica holds it now.
-    public func save(_ position: String, for shard: String) async throws {
+    /// - Throws: ``IngestionError/leaseLost(shard:)`` when another replica (or another tenure)
+    ///   holds it now.
+    public func save(_ position: String, for shard: String, tenure: String?) async throws {
+        let tenure = tenure ?? tenures[shard]
         do {
-            try await table.checkpoint(shard: shard, position: position, owner: worker)
-            rows[shard]?.checkpoint = position
+            try await table.checkpoint(shard: shard, position: position, owner: worker, tenure: tenure)
+            if rows[shard]?.tenure == tenure { rows[shard]?.checkpoint = position }
         } catch IngestionError.leaseLost(let lost) {
-            lose(lost, reason: "checkpoint refused")
+            if tenures[lost] == tenure { lose(lost, reason: "checkpoint refused") }
             throw IngestionError.leaseLost(shard: lost)
         }
     }
@@ -134,9 +170,11 @@ public actor ShardLeaseCoordinator: ShardCoordination {
             }
         }
         renewed.removeAll()
+        tenures.removeAll()
     }
 
     private func lose(_ shard: String, reason: String) {
+        tenures[shard] = nil
         guard renewed.removeValue(forKey: shard) != nil else { return }
         IngestionMetrics.recordLeaseChange("lost")
         logger.warning("lost shard lease", metadata: ["shard": "\(shard)", "reason": "\(reason)"])

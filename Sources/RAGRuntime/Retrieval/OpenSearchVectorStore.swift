@@ -29,6 +29,7 @@ public struct OpenSearchVectorStore: VectorStore {
     /// The vector length of the index.
     public let dimensions: Int
     private let indexState = IndexState()
+    private let recentlyIndexed = RecentIDs(capacity: 200_000)
 
     /// Creates a store; nothing is sent until the first call.
     ///
@@ -60,27 +61,37 @@ public struct OpenSearchVectorStore: VectorStore {
         guard !sources.isEmpty else { return }
         try await ensureIndex()
         if case .sourceField(let field) = client.idMode {
-            // Serverless vector collections choose `_id` themselves, so indexing again would add a copy:
-            // documents already stored under their id are skipped instead (a record never changes).
+            // Serverless vector collections choose `_id` themselves, so indexing again would add a
+            // copy. Skip what this process indexed lately (a batch split after a partial failure, a
+            // quick redelivery: searches may not see those yet) and what a search finds stored.
+            // Best effort, not atomic: two writers racing on one id can still both add it.
+            let recent = recentlyIndexed.contains(sources.map(\.id))
+            sources.removeAll { recent.contains($0.id) }
+            guard !sources.isEmpty else { return }
             let stored = try await storedIDs(sources.map(\.id), field: field)
             sources.removeAll { stored.contains($0.id) }
             guard !sources.isEmpty else { return }
         }
         let failures = try await client.bulk(documents: sources)
+        let failed = Set(failures.map(\.id))
+        recentlyIndexed.insert(sources.map(\.id).filter { !failed.contains($0) })
         guard failures.isEmpty else {
             let reasons = Set(failures.map { "\($0.type): \($0.reason)" }).sorted().joined(separator: "; ")
             throw RetrievalError.indexingFailed(ids: failures.map(\.id), reason: reasons)
         }
     }
 
-    /// Which of `ids` are stored already, by a `terms` query on the id field.
+    /// Which of `ids` are stored already: a `terms` aggregation on the id field (one bucket per
+    /// stored id, however many copies it has).
     func storedIDs(_ ids: [String], field: String) async throws -> Set<String> {
         let body: AWSJSONValue = [
-            "size": .integer(Int64(ids.count)), "_source": [.string(field)],
+            "size": 0,
             "query": ["terms": .object([field: .array(ids.map(AWSJSONValue.string))])],
+            "aggs": ["stored": ["terms": ["field": .string(field), "size": .integer(Int64(ids.count))]]],
         ]
         let response = try await client.search(body: body)
-        return Set(try OpenSearchHit.hits(in: response).compactMap { $0.source[field]?.stringValue })
+        let buckets = response["aggregations"]?["stored"]?["buckets"]?.arrayValue ?? []
+        return Set(buckets.compactMap { $0["key"]?.stringValue })
     }
 
     /// The `k` nearest documents matching `filter`, from a `knn` query with the filter inside it.
@@ -94,7 +105,10 @@ public struct OpenSearchVectorStore: VectorStore {
             vector: normalised, k: k, filter: try OpenSearchFilterTranslation.query(for: filter))
         try await ensureIndex()
         let response = try await client.search(body: body)
-        return try OpenSearchHit.hits(in: response).prefix(k).map(OpenSearchDocumentCoding.hit(from:))
+        let hits = try OpenSearchHit.hits(in: response).prefix(k).map(OpenSearchDocumentCoding.hit(from:))
+        guard case .sourceField = client.idMode else { return hits }
+        var seen: Set<String> = []   // a copy left by a racing writer shows once (hits come best first)
+        return hits.filter { seen.insert($0.record.eventID).inserted }
     }
 
     /// The number of documents (`_count`).
@@ -128,6 +142,40 @@ public struct OpenSearchVectorStore: VectorStore {
 }
 
 extension OpenSearchVectorStore {
+    /// The ids indexed last by this process, oldest forgotten first; shared by copies of a store.
+    final class RecentIDs: Sendable {
+        private struct State {
+            var members: Set<String> = []
+            var order: [String] = []
+            var head = 0
+        }
+        private let state = Mutex(State())
+        let capacity: Int
+
+        init(capacity: Int) { self.capacity = capacity }
+
+        func contains(_ ids: [String]) -> Set<String> {
+            state.withLock { state in Set(ids.filter(state.members.contains)) }
+        }
+
+        func insert(_ ids: [String]) {
+            state.withLock { state in
+                for id in ids where state.members.insert(id).inserted {
+                    state.order.append(id)
+                }
+                let excess = state.order.count - state.head - capacity
+                if excess > 0 {
+                    for id in state.order[state.head..<state.head + excess] { state.members.remove(id) }
+                    state.head += excess
+                }
+                if state.head > capacity {   // compact now and then
+                    state.order.removeFirst(state.head)
+                    state.head = 0
+                }
+            }
+        }
+    }
+
     /// Whether the index is known to exist; shared by copies of a store.
     final class IndexState: Sendable {
         private let ready = Mutex(false)
