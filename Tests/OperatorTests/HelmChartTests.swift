@@ -69,7 +69,10 @@ import Yams
         #expect(rendered.lintMessages.filter { $0.severity >= 2 }.isEmpty, "helm lint --strict: \(rendered.lintMessages)")
         try validate(rendered)
         let kinds = Set(try rendered.documents.compactMap { $0["kind"]?.stringValue })
-        #expect(kinds == ["CustomResourceDefinition", "Deployment", "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "Service", "PodDisruptionBudget"])
+        #expect(kinds == [
+            "CustomResourceDefinition", "Deployment", "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding",
+            "Service", "PodDisruptionBudget", "NetworkPolicy",
+        ])
         let crd = try #require(try rendered.document("CustomResourceDefinition"))
         #expect(crd["metadata"]?["annotations"]?["helm.sh/resource-policy"] == "keep", "uninstalling never deletes pipelines")
         let container = try #require(try rendered.document("Deployment")?[path: ["spec", "template", "spec", "containers"]]?.arrayValue?.first)
@@ -93,6 +96,32 @@ import Yams
         #expect(env.contains { $0["name"] == "AWS_REGION" && $0["value"] == "eu-west-1" })
     }
 
+    @Test func checkovFindsNothingButTheDocumentedChoicesAndADigestPinsTheImages() throws {
+        let checkov = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/rag-operator/checkov-venv/bin/checkov").path
+        guard FileManager.default.isExecutableFile(atPath: checkov) else {
+            throw Kubectl.Failure(description: "checkov is not installed at \(checkov): run ./scripts/test")
+        }
+        let digest = "sha256:" + String(repeating: "ab", count: 32)
+        for values in [[:], ["image": ["digest": digest], "runtimeImage": ["digest": digest]]] as [[String: Any]] {
+            let rendered = try Self.render(values)
+            // The CRD is left out: checkov has no checks for it and its size slows the scan.
+            let yaml = rendered.manifests.filter { $0.key.hasSuffix(".yaml") && !$0.key.hasSuffix("crd.yaml") }
+                .sorted { $0.key < $1.key }.map(\.value).joined(separator: "\n---\n")
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("chart-checkov-\(UUID()).yaml")
+            try yaml.write(to: file, atomically: true, encoding: .utf8)
+            let (_, output, errors) = try Self.run([checkov, "-f", file.path, "--framework", "kubernetes", "--quiet", "--compact", "-o", "json"])
+            let report = try JSONDecoder().decode(JSONValue.self, from: Data(output.utf8))
+            let summary = try #require(report["summary"], "checkov printed no report: \(errors)")
+            let failed = report["results"]?["failed_checks"]?.arrayValue?.compactMap { $0["check_id"]?.stringValue } ?? []
+            #expect(summary["failed"] == .integer(0), "checkov: \(failed)")
+            #expect((summary["passed"]?.int64Value ?? 0) >= 100)
+        }
+        let pinned = try Self.render(["image": ["digest": digest], "runtimeImage": ["digest": digest]])
+        let container = try #require(try pinned.document("Deployment")?[path: ["spec", "template", "spec", "containers"]]?.arrayValue?.first)
+        #expect(container["image"] == .string("ghcr.io/rag-dev/rag-operator@\(digest)"))
+        #expect((container["env"]?.arrayValue ?? []).contains { $0["name"] == "RAG_RUNTIME_IMAGE" && $0["value"] == .string("ghcr.io/rag-dev/rag-runtime@\(digest)") })
+    }
+
     @Test func badValuesFailWithAMessageNamingTheProblem() throws {
         let typo = try Self.render(["replicas": 3])
         #expect(typo.error?.contains("additional properties 'replicas' not allowed") == true, "\(typo.error ?? "no error")")
@@ -100,6 +129,8 @@ import Yams
         #expect(noRegion.error?.contains("podIdentity.region is required") == true, "\(noRegion.error ?? "no error")")
         let badLevel = try Self.render(["logging": ["level": "verbose"]])
         #expect(badLevel.error != nil)
+        let badDigest = try Self.render(["image": ["digest": "latest"]])
+        #expect(badDigest.error?.contains("digest") == true, "\(badDigest.error ?? "no error")")
     }
 
     @Test func theChartKeepsInStepWithConfigAndTheOperatorsFlags() throws {
