@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "rag-operator", targets: ["OperatorCommand"]),
         .executable(name: "rag-runtime", targets: ["RAGRuntimeCommand"]),
         .executable(name: "vector-search-benchmark", targets: ["VectorSearchBenchmark"]),
+        .executable(name: "ingestion-benchmark", targets: ["IngestionBenchmark"]),
         .library(name: "KubernetesCore", targets: ["KubernetesCore"]),
         .library(name: "KubernetesClient", targets: ["KubernetesClient"]),
         .library(name: "KubernetesTesting", targets: ["KubernetesTesting"]),
@@ -151,6 +152,16 @@ let package = Package(
             dependencies: ["RAGRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Benchmarks/VectorSearch",
             exclude: ["faiss_baseline.py"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "IngestionBenchmark",
+            dependencies: [
+                "RAGRuntime", "AWS",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/Ingestion",
             swiftSettings: swiftSettings
         ),
         // tests

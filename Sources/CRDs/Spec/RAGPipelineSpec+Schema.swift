@@ -13,7 +13,7 @@ extension RAGPipelineSpec {
             "llm": LLMSpec.schema,
             "backend": ComponentSpec.schema("The query API (rag-runtime query): parses the question, searches the vector store and asks the LLM.", replicasDefault: "Defaults to 2 with OpenSearch and 1 with the embedded store (which supports only 1)."),
             "ui": UIComponentSpec.schema,
-            "consumer": ComponentSpec.schema("The stream consumer (rag-runtime consumer), which embeds and indexes every Kinesis record; runs only with source.kinesis.", replicasDefault: "Defaults to 1; shards are shared among replicas."),
+            "consumer": ComponentSpec.schema("The stream consumer (rag-runtime consumer), which embeds and indexes every Kinesis record; runs only with source.kinesis.", replicasDefault: "Defaults to 1. Replicas split the shards with leases in source.kinesis.leaseTable and take over a failed replica's shards; replicas beyond the shard count stand by."),
             "networkPolicy": NetworkPolicySettings.schema,
         ], required: ["llm", "vectorStore"])
         .validated(by: "!has(self.producer) || !has(self.producer.enabled) || !self.producer.enabled || (has(self.source) && has(self.source.kinesis))", message: "producer.enabled needs source.kinesis: the producer writes to that stream")
