@@ -10,22 +10,24 @@ ARG BASE_IMAGE=ubuntu:24.04
 
 FROM ${SWIFT_IMAGE} AS build
 WORKDIR /src
-# Dependencies first, so source edits reuse the resolved and built packages.
-COPY Package.swift ./
-RUN --mount=type=cache,target=/root/.cache \
-    swift package resolve
 COPY . .
-RUN --mount=type=cache,target=/src/.build \
+# One step, with the package checkouts and build products in cache mounts (locked: the two
+# --target builds share them), and the binaries copied out before the mounts go away.
+RUN --mount=type=cache,target=/src/.build,sharing=locked \
+    --mount=type=cache,target=/root/.cache,sharing=locked \
     set -eu; \
     for product in rag-runtime rag-operator; do \
       swift build -c release --static-swift-stdlib --product "$product"; \
     done; \
+    bin="$(swift build -c release --show-bin-path)"; \
     mkdir -p /out; \
-    cp "$(swift build -c release --show-bin-path)/rag-runtime" "$(swift build -c release --show-bin-path)/rag-operator" /out/
+    cp "$bin/rag-runtime" "$bin/rag-operator" /out/
 
 FROM ${BASE_IMAGE} AS base
+# libxml2: FoundationXML (the AWS query-protocol and STS XML parsing) loads it at run time even
+# with a static Swift stdlib.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends ca-certificates tzdata \
+ && apt-get install -y --no-install-recommends ca-certificates tzdata libxml2 \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --gid 65532 nonroot \
  && useradd --uid 65532 --gid 65532 --no-create-home --shell /usr/sbin/nologin nonroot
@@ -33,12 +35,15 @@ USER 65532:65532
 
 FROM base AS rag-runtime
 COPY --from=build /out/rag-runtime /usr/local/bin/rag-runtime
+# Fail the build, not the Pod, when a shared library is missing.
+RUN ! ldd /usr/local/bin/rag-runtime | grep "not found"
 EXPOSE 8080
 ENTRYPOINT ["/usr/local/bin/rag-runtime"]
 CMD ["query"]
 
 FROM base AS rag-operator
 COPY --from=build /out/rag-operator /usr/local/bin/rag-operator
+RUN ! ldd /usr/local/bin/rag-operator | grep "not found"
 EXPOSE 8080
 ENTRYPOINT ["/usr/local/bin/rag-operator"]
 CMD ["run"]

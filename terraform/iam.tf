@@ -2,7 +2,9 @@
 # the pipeline's (backend, consumer, producer; the operator creates their associations from
 # spec.aws.podIdentity.roleArn) and the operator's own (it manages those associations).
 
-data "aws_iam_policy_document" "pod_identity_trust" {
+# EKS Pod Identity assumes a role with session tags naming the cluster, namespace and service
+# account; the trust policies accept only this cluster's pods in the expected namespace.
+data "aws_iam_policy_document" "pipeline_trust" {
   statement {
     sid     = "EKSPodIdentity"
     actions = ["sts:AssumeRole", "sts:TagSession"]
@@ -16,9 +18,45 @@ data "aws_iam_policy_document" "pod_identity_trust" {
       values   = [local.account_id]
     }
     condition {
-      test     = "ArnEquals"
-      variable = "aws:SourceArn"
-      values   = ["arn:${local.partition}:eks:${var.region}:${local.account_id}:cluster/${var.cluster_name}"]
+      test     = "StringEquals"
+      variable = "aws:RequestTag/eks-cluster-name"
+      values   = [var.cluster_name]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:RequestTag/kubernetes-namespace"
+      values   = [var.namespace]
+    }
+  }
+}
+
+data "aws_iam_policy_document" "operator_trust" {
+  statement {
+    sid     = "EKSPodIdentity"
+    actions = ["sts:AssumeRole", "sts:TagSession"]
+    principals {
+      type        = "Service"
+      identifiers = ["pods.eks.amazonaws.com"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [local.account_id]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:RequestTag/eks-cluster-name"
+      values   = [var.cluster_name]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:RequestTag/kubernetes-namespace"
+      values   = [var.operator_namespace]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:RequestTag/kubernetes-service-account"
+      values   = ["rag-operator"]
     }
   }
 }
@@ -26,7 +64,7 @@ data "aws_iam_policy_document" "pod_identity_trust" {
 resource "aws_iam_role" "pipeline" {
   name                 = "${var.name}-pipeline"
   description          = "RAG pipeline ${var.name}: Kinesis, the lease table, Bedrock embeddings, OpenSearch Serverless"
-  assume_role_policy   = data.aws_iam_policy_document.pod_identity_trust.json
+  assume_role_policy   = data.aws_iam_policy_document.pipeline_trust.json
   max_session_duration = 3600
   tags                 = local.tags
 }
@@ -74,7 +112,7 @@ resource "aws_iam_role_policy" "pipeline" {
 resource "aws_iam_role" "operator" {
   name                 = "${var.name}-rag-operator"
   description          = "rag-operator: manages EKS Pod Identity associations of RAG pipelines"
-  assume_role_policy   = data.aws_iam_policy_document.pod_identity_trust.json
+  assume_role_policy   = data.aws_iam_policy_document.operator_trust.json
   max_session_duration = 3600
   tags                 = local.tags
 }
@@ -85,7 +123,7 @@ data "aws_iam_policy_document" "operator" {
     actions = [
       "eks:CreatePodIdentityAssociation", "eks:DescribePodIdentityAssociation",
       "eks:UpdatePodIdentityAssociation", "eks:DeletePodIdentityAssociation",
-      "eks:ListPodIdentityAssociations",
+      "eks:ListPodIdentityAssociations", "eks:TagResource",
     ]
     resources = [
       "arn:${local.partition}:eks:${var.region}:${local.account_id}:cluster/${var.cluster_name}",
@@ -94,7 +132,17 @@ data "aws_iam_policy_document" "operator" {
   }
   statement {
     sid       = "PassThePipelineRole"
-    actions   = ["iam:PassRole", "iam:GetRole"]
+    actions   = ["iam:PassRole"]
+    resources = [aws_iam_role.pipeline.arn]
+    condition {
+      test     = "StringEquals"
+      variable = "iam:PassedToService"
+      values   = ["pods.eks.amazonaws.com"]
+    }
+  }
+  statement {
+    sid       = "ReadThePipelineRole"
+    actions   = ["iam:GetRole"]
     resources = [aws_iam_role.pipeline.arn]
   }
 }

@@ -6,7 +6,7 @@ resource "aws_opensearchserverless_security_policy" "encryption" {
   type = "encryption"
   policy = jsonencode(merge(
     { Rules = [{ ResourceType = "collection", Resource = ["collection/${local.collection}"] }] },
-    var.kms_key_arn != "" ? { KmsARN = var.kms_key_arn } : { AWSOwnedKey = true },
+    var.kms_key_arn != "" ? { KmsARN = var.kms_key_arn, AWSOwnedKey = false } : { AWSOwnedKey = true },
   ))
 }
 

@@ -24,18 +24,20 @@ output "ecr_repositories" {
 }
 
 output "ragpipeline_manifest" {
-  description = "A RAGPipeline using everything created here: `terraform output -raw ragpipeline_manifest | kubectl apply -f -`."
+  description = "The namespace and a RAGPipeline using everything created here: `terraform output -raw ragpipeline_manifest | kubectl apply -f -`."
   value = templatefile("${path.module}/ragpipeline.yaml.tftpl", {
-    name          = var.name
-    namespace     = var.namespace
-    region        = var.region
-    cluster_name  = var.cluster_name
-    role_arn      = aws_iam_role.pipeline.arn
-    stream_name   = aws_kinesis_stream.telemetry.name
-    lease_table   = aws_dynamodb_table.leases.name
-    model_id      = var.embedding_model_id
-    endpoint      = aws_opensearchserverless_collection.vectors.collection_endpoint
-    index         = local.index
-    runtime_image = "${aws_ecr_repository.images["rag-runtime"].repository_url}:${var.operator_image_tag}"
+    name                 = var.name
+    namespace            = var.namespace
+    region               = var.region
+    cluster_name         = var.cluster_name
+    role_arn             = aws_iam_role.pipeline.arn
+    stream_name          = aws_kinesis_stream.telemetry.name
+    lease_table          = aws_dynamodb_table.leases.name
+    model_id             = var.embedding_model_id
+    endpoint             = aws_opensearchserverless_collection.vectors.collection_endpoint
+    index                = local.index
+    runtime_image        = "${aws_ecr_repository.images["rag-runtime"].repository_url}:${var.operator_image_tag}"
+    llm_model            = var.llm_model
+    hf_token_secret_name = var.hf_token_secret_name
   })
 }

@@ -4,8 +4,8 @@ variable "name" {
   default     = "vehicle-logs"
 
   validation {
-    condition     = can(regex("^[a-z][a-z0-9-]{2,24}$", var.name))
-    error_message = "name must be 3-25 characters: lower-case letters, digits and dashes, starting with a letter (it prefixes an OpenSearch collection name, at most 32 characters)."
+    condition     = can(regex("^[a-z][a-z0-9-]{2,18}$", var.name))
+    error_message = "name must be 3-19 characters: lower-case letters, digits and dashes, starting with a letter (OpenSearch Serverless names, at most 32 characters, are <name>-vectors-data and the like)."
   }
 }
 
@@ -89,9 +89,21 @@ variable "kms_key_arn" {
 }
 
 variable "install_operator" {
-  description = "Install the operator's Helm chart (needs the helm provider configured for the cluster)."
+  description = "Install the operator's Helm chart (needs the helm provider configured for the cluster, and both images pushed to the ECR repositories: apply once with false, push, then apply with true)."
   type        = bool
   default     = true
+}
+
+variable "hf_token_secret_name" {
+  description = "Secret (key `token`) in var.namespace with a Hugging Face token, for gated models such as Llama; empty for ungated models."
+  type        = string
+  default     = "hf-token"
+}
+
+variable "llm_model" {
+  description = "The model vLLM serves on Inferentia2."
+  type        = string
+  default     = "meta-llama/Llama-3.2-1B-Instruct"
 }
 
 variable "operator_image_tag" {

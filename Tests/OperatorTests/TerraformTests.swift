@@ -72,9 +72,13 @@ import Testing
             let everywhere = (statement["resources"]?.arrayValue ?? []).contains(.string("*"))
             #expect(everywhere == false, "\(statement["sid"]?.stringValue ?? "?") is on every resource")
         }
-        let trust = try #require(configuration["data"]?["aws_iam_policy_document.pod_identity_trust"]?["statement"]?.arrayValue?.first)
-        #expect(trust["principals"]?.arrayValue?.first?["identifiers"] == ["pods.eks.amazonaws.com"])
-        #expect(trust["actions"] == ["sts:AssumeRole", "sts:TagSession"])
+        for name in ["pipeline_trust", "operator_trust"] {
+            let trust = try #require(configuration["data"]?["aws_iam_policy_document.\(name)"]?["statement"]?.arrayValue?.first)
+            #expect(trust["principals"]?.arrayValue?.first?["identifiers"] == ["pods.eks.amazonaws.com"])
+            #expect(trust["actions"] == ["sts:AssumeRole", "sts:TagSession"])
+            let scoped = Set((trust["condition"]?.arrayValue ?? []).compactMap { $0["variable"]?.stringValue })
+            #expect(scoped.isSuperset(of: ["aws:RequestTag/eks-cluster-name", "aws:RequestTag/kubernetes-namespace"]), "\(name) is not scoped to this cluster's namespace")
+        }
     }
 
     @Test func theCollectionIsAnEncryptedVectorSearchCollectionAndTheStreamIsEncrypted() throws {
@@ -101,21 +105,33 @@ import Testing
     }
 
     @Test func theRenderedRAGPipelineIsAcceptedByTheOperator() throws {
-        var manifest = try String(contentsOf: Self.directory.appendingPathComponent("ragpipeline.yaml.tftpl"), encoding: .utf8)
+        let template = try String(contentsOf: Self.directory.appendingPathComponent("ragpipeline.yaml.tftpl"), encoding: .utf8)
+        // Every ${name} the template uses is passed by templatefile() in outputs.tf.
+        let outputs = try String(contentsOf: Self.directory.appendingPathComponent("outputs.tf"), encoding: .utf8)
+        let used = Set(template.matches(of: /\$\{([a-z_]+)\}/).map { String($0.1) })
+        let passed = Set(outputs.matches(of: #/(?m)^\s+([a-z_]+)\s+=\s/#).map { String($0.1) })
+        #expect(used.isSubset(of: passed), "not passed to the template: \(used.subtracting(passed).sorted())")
+
         let values = [
             "name": "vehicle-logs", "namespace": "rag", "region": "eu-west-1", "cluster_name": "rag-eks",
             "role_arn": "arn:aws:iam::123456789012:role/vehicle-logs-pipeline", "stream_name": "vehicle-logs",
             "lease_table": "rag-rag-vehicle-logs-leases", "model_id": "cohere.embed-english-v3",
             "endpoint": "https://abc123.eu-west-1.aoss.amazonaws.com", "index": "vehicle-logs",
             "runtime_image": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/vehicle-logs/rag-runtime:0.1.0",
+            "llm_model": "meta-llama/Llama-3.2-1B-Instruct", "hf_token_secret_name": "hf-token",
         ]
+        // templatefile() with hf_token_secret_name set: the %{ if } lines go, their body stays.
+        var manifest = template.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("%{") }.joined(separator: "\n")
         for (key, value) in values { manifest = manifest.replacingOccurrences(of: "${\(key)}", with: value) }
-        #expect(!manifest.contains("${"), "every template variable has a value in outputs.tf")
+        #expect(!manifest.contains("${") && !manifest.contains("%{"))
+        let documents = manifest.components(separatedBy: "\n---\n")
+        #expect(documents.count == 2 && documents[0].contains("kind: Namespace") && documents[0].contains("name: rag"), "the namespace comes first")
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("tf-pipeline-\(UUID()).yaml")
-        try manifest.write(to: file, atomically: true, encoding: .utf8)
+        try documents[1].write(to: file, atomically: true, encoding: .utf8)
         let (status, output, errors) = try HelmChartTests.run([try DevModeKubectlTests.executable().path, "render", "-f", file.path])
         #expect(status == 0, "rag-operator render: \(errors)")
         #expect(output.contains("name: LEASE_TABLE") && output.contains("rag-rag-vehicle-logs-leases"))
         #expect(output.contains("aws.amazon.com/neuroncore"))
+        #expect(output.contains("name: HF_TOKEN"), "the gated model gets its token")
     }
 }

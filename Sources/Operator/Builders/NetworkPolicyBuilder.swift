@@ -9,10 +9,11 @@ import KubernetesCore
 /// - UI → backend on 8080; backend → vLLM on 8000 (operator-managed vLLM).
 /// - Load balancer → UI on 8080 when the Ingress is enabled. With ALB `target-type: ip` the
 ///   traffic comes from the ALB's VPC addresses, which no Pod or namespace selector matches, so
-///   the rule admits `0.0.0.0/0` (and Pods in any namespace, for in-cluster ingress controllers)
+///   the rule admits `0.0.0.0/0` and `::/0` (and Pods in any namespace, for in-cluster ingress controllers)
 ///   on the UI port only.
 /// - Components that call AWS (backend with Bedrock or OpenSearch, consumer, producer): the EKS Pod
-///   Identity agent `169.254.170.23/32` TCP 80, and HTTPS 443 to `0.0.0.0/0` (AWS public endpoints
+///   Identity agent `169.254.170.23/32` (`fd00:ec2::23/128` on IPv6 clusters) TCP 80, and HTTPS 443
+///   to `0.0.0.0/0` and `::/0` (AWS public endpoints
 ///   have no fixed CIDR; use VPC endpoints and your own policies to narrow it).
 /// - Consumer → backend on 8080 with the embedded store (it indexes through the backend).
 /// - Backend/consumer → an external LLM or embeddings URL on that URL's port (any address, any namespace).
@@ -22,6 +23,8 @@ import KubernetesCore
 public enum NetworkPolicyBuilder {
     /// The EKS Pod Identity agent's link-local address.
     public static let podIdentityAgentCIDR = "169.254.170.23/32"
+    /// The agent's address on IPv6 clusters.
+    public static let podIdentityAgentIPv6CIDR = "fd00:ec2::23/128"
 
     /// Whether the pipeline gets NetworkPolicies.
     public static func isEnabled(_ context: BuildContext) -> Bool {

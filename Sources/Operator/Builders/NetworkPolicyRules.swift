@@ -18,7 +18,7 @@ struct NetworkPolicyRules {
             return [Rule(from: peers, ports: [tcp(RuntimeEnvironment.port)])]
         case .ui:
             guard IngressBuilder.isEnabled(context) else { return [] }
-            return [Rule(from: [anywhere, Peer(namespaceSelector: LabelSelector())], ports: [tcp(RuntimeEnvironment.port)])]
+            return [Rule(from: internet + [Peer(namespaceSelector: LabelSelector())], ports: [tcp(RuntimeEnvironment.port)])]
         case .vllm:
             return [Rule(from: [pods(.backend)], ports: [tcp(VLLMBuilder.port)])]
         case .consumer, .producer:
@@ -40,7 +40,7 @@ struct NetworkPolicyRules {
         case .producer:
             break
         case .vllm:
-            rules.append(Rule(to: [anywhere], ports: [tcp(443)]))
+            rules.append(Rule(to: internet, ports: [tcp(443)]))
         }
         if DesiredState.needsAWS(component, context) { rules += awsRules }
         return rules
@@ -49,18 +49,22 @@ struct NetworkPolicyRules {
     /// The EKS Pod Identity agent (credentials) and HTTPS to AWS endpoints.
     var awsRules: [Rule] {
         [
-            Rule(to: [Peer(ipBlock: .init(cidr: NetworkPolicyBuilder.podIdentityAgentCIDR))], ports: [tcp(80)]),
-            Rule(to: [anywhere], ports: [tcp(443)]),
+            Rule(to: [
+                Peer(ipBlock: .init(cidr: NetworkPolicyBuilder.podIdentityAgentCIDR)),
+                Peer(ipBlock: .init(cidr: NetworkPolicyBuilder.podIdentityAgentIPv6CIDR)),
+            ], ports: [tcp(80)]),
+            Rule(to: internet, ports: [tcp(443)]),
         ]
     }
 
     /// Egress to user-given URLs: any address (outside the cluster) or any Pod (inside), on the URL's port.
     func urlRules(_ urls: [String?]) -> [Rule] {
         let ports = Set(urls.compactMap { $0.flatMap(EndpointURL.parse)?.port }).sorted()
-        return ports.map { Rule(to: [anywhere, Peer(namespaceSelector: LabelSelector())], ports: [tcp($0)]) }
+        return ports.map { Rule(to: internet + [Peer(namespaceSelector: LabelSelector())], ports: [tcp($0)]) }
     }
 
-    var anywhere: Peer { Peer(ipBlock: .init(cidr: "0.0.0.0/0")) }
+    /// Every IPv4 and IPv6 address (dual-stack and IPv6 EKS clusters included).
+    var internet: [Peer] { [Peer(ipBlock: .init(cidr: "0.0.0.0/0")), Peer(ipBlock: .init(cidr: "::/0"))] }
 
     func pods(_ component: PipelineComponent) -> Peer {
         Peer(podSelector: LabelSelector(matchLabels: context.selectorLabels(component)))

@@ -49,8 +49,12 @@ import Testing
         #expect(ingress.first?["ports"] == [["protocol": "TCP", "port": 8080]])
         let egress = try #require(backend["egress"]?.arrayValue)
         #expect(egress.contains { $0["to"]?.arrayValue?.first?[path: ["podSelector", "matchLabels", "app.kubernetes.io/component"]] == "vllm" && $0["ports"] == [["protocol": "TCP", "port": 8000]] })
-        #expect(egress.contains { $0["to"] == [["ipBlock": ["cidr": "169.254.170.23/32"]]] && $0["ports"] == [["protocol": "TCP", "port": 80]] })
-        #expect(egress.contains { $0["to"] == [["ipBlock": ["cidr": "0.0.0.0/0"]]] && $0["ports"] == [["protocol": "TCP", "port": 443]] })
+        #expect(egress.contains {
+            $0["to"] == [["ipBlock": ["cidr": "169.254.170.23/32"]], ["ipBlock": ["cidr": "fd00:ec2::23/128"]]] && $0["ports"] == [["protocol": "TCP", "port": 80]]
+        }, "the Pod Identity agent, on IPv4 and IPv6 clusters")
+        #expect(egress.contains {
+            $0["to"] == [["ipBlock": ["cidr": "0.0.0.0/0"]], ["ipBlock": ["cidr": "::/0"]]] && $0["ports"] == [["protocol": "TCP", "port": 443]]
+        })
         #expect(egress.count == 3)
     }
 
@@ -58,6 +62,8 @@ import Testing
         let full = try #require(try SamplePipelines.children(SamplePipelines.full).body("NetworkPolicy", "vehicle-logs-ui")?["spec"])
         #expect(full["policyTypes"] == ["Ingress", "Egress"])
         #expect(full["ingress"]?.arrayValue?.first?["ports"] == [["protocol": "TCP", "port": 8080]])
+        let sources = (full["ingress"]?.arrayValue?.first?["from"]?.arrayValue ?? []).compactMap { $0["ipBlock"]?["cidr"]?.stringValue }
+        #expect(sources == ["0.0.0.0/0", "::/0"], "ALB targets on IPv4 and IPv6 clusters")
         let minimal = try #require(try SamplePipelines.children(SamplePipelines.minimal).body("NetworkPolicy", "quickstart-ui")?["spec"])
         #expect(minimal["policyTypes"] == ["Egress"])
         #expect(minimal["ingress"] == nil)
@@ -67,6 +73,8 @@ import Testing
         let backend = try #require(try SamplePipelines.children(SamplePipelines.minimal).body("NetworkPolicy", "quickstart-backend")?["spec"])
         let egress = try #require(backend["egress"]?.arrayValue)
         #expect(egress.map { $0["ports"] } == [[["protocol": "TCP", "port": 8000]]], "no AWS access without AWS services")
+        let peers = (egress.first?["to"]?.arrayValue ?? []).compactMap { $0["ipBlock"]?["cidr"]?.stringValue }
+        #expect(peers == ["0.0.0.0/0", "::/0"])
     }
 
     @Test func onlyTheVLLMPolicyAcceptsTheBackendOn8000() throws {
