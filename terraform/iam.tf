@@ -80,7 +80,7 @@ data "aws_iam_policy_document" "pipeline" {
   }
   statement {
     sid       = "ShardLeases"
-    actions   = ["dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Scan"]
+    actions   = ["dynamodb:DescribeTable", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Scan"]
     resources = [aws_dynamodb_table.leases.arn]
   }
   statement {

@@ -1,8 +1,8 @@
 import Foundation
 
 /// A client for the Amazon DynamoDB operations a small coordination table needs (JSON 1.0
-/// protocol, target prefix `DynamoDB_20120810`): items with conditional writes, a consistent
-/// scan, and creating the table.
+/// protocol, target prefix `DynamoDB_20120810`): conditional PutItem and UpdateItem, a
+/// consistent scan, and describing and creating the table.
 ///
 /// A failed condition is an ``AWSError`` whose `errorCode` is `ConditionalCheckFailedException`
 /// (see ``AWSError/isConditionalCheckFailure``); it is never retried.
@@ -37,14 +37,19 @@ public struct DynamoDBClient: Sendable {
         try await http.jsonRPC(target: "\(Self.targetPrefix).\(operation)", input: input, output: Output.self, protocolVersion: "1.0")
     }
 
-    /// The item with `key`, read consistently, or `nil`.
-    ///
-    /// - Throws: ``AWSError`` (`ResourceNotFoundException` for a missing table).
-    public func getItem(table: String, key: Item) async throws(AWSError) -> Item? {
-        struct Input: Encodable { var TableName: String; var Key: Item; var ConsistentRead = true }
-        struct Output: Decodable { var Item: DynamoDBClient.Item? }
-        return try await call("GetItem", Input(TableName: table, Key: key), output: Output.self).Item
+    /// The input of PutItem and UpdateItem (absent members are left out).
+    private struct WriteInput: Encodable {
+        var TableName: String
+        var Item: DynamoDBClient.Item?
+        var Key: DynamoDBClient.Item?
+        var UpdateExpression: String?
+        var ConditionExpression: String?
+        var ExpressionAttributeNames: [String: String]?
+        var ExpressionAttributeValues: DynamoDBClient.Item?
+        var ReturnValues: String?
     }
+
+    private struct WriteOutput: Decodable { var Attributes: DynamoDBClient.Item? }
 
     /// Writes `item` whole, when `condition` (if any) holds for the stored item.
     ///
@@ -52,17 +57,9 @@ public struct DynamoDBClient: Sendable {
     public func putItem(
         table: String, item: Item, condition: String? = nil, names: [String: String]? = nil, values: Item? = nil
     ) async throws(AWSError) {
-        struct Input: Encodable {
-            var TableName: String
-            var Item: DynamoDBClient.Item
-            var ConditionExpression: String?
-            var ExpressionAttributeNames: [String: String]?
-            var ExpressionAttributeValues: DynamoDBClient.Item?
-        }
-        struct Output: Decodable {}
-        _ = try await call("PutItem", Input(
+        _ = try await call("PutItem", WriteInput(
             TableName: table, Item: item, ConditionExpression: condition,
-            ExpressionAttributeNames: names, ExpressionAttributeValues: values), output: Output.self)
+            ExpressionAttributeNames: names, ExpressionAttributeValues: values), output: WriteOutput.self)
     }
 
     /// Applies `update` (an `UpdateExpression`) to the item with `key` when `condition` holds, and
@@ -74,38 +71,10 @@ public struct DynamoDBClient: Sendable {
         table: String, key: Item, update: String, condition: String? = nil,
         names: [String: String]? = nil, values: Item? = nil
     ) async throws(AWSError) -> Item {
-        struct Input: Encodable {
-            var TableName: String
-            var Key: DynamoDBClient.Item
-            var UpdateExpression: String
-            var ConditionExpression: String?
-            var ExpressionAttributeNames: [String: String]?
-            var ExpressionAttributeValues: DynamoDBClient.Item?
-            var ReturnValues = "ALL_NEW"
-        }
-        struct Output: Decodable { var Attributes: DynamoDBClient.Item? }
-        return try await call("UpdateItem", Input(
+        try await call("UpdateItem", WriteInput(
             TableName: table, Key: key, UpdateExpression: update, ConditionExpression: condition,
-            ExpressionAttributeNames: names, ExpressionAttributeValues: values), output: Output.self).Attributes ?? [:]
-    }
-
-    /// Deletes the item with `key` when `condition` holds (a missing item is not an error).
-    ///
-    /// - Throws: ``AWSError``; `ConditionalCheckFailedException` when the condition fails.
-    public func deleteItem(
-        table: String, key: Item, condition: String? = nil, names: [String: String]? = nil, values: Item? = nil
-    ) async throws(AWSError) {
-        struct Input: Encodable {
-            var TableName: String
-            var Key: DynamoDBClient.Item
-            var ConditionExpression: String?
-            var ExpressionAttributeNames: [String: String]?
-            var ExpressionAttributeValues: DynamoDBClient.Item?
-        }
-        struct Output: Decodable {}
-        _ = try await call("DeleteItem", Input(
-            TableName: table, Key: key, ConditionExpression: condition,
-            ExpressionAttributeNames: names, ExpressionAttributeValues: values), output: Output.self)
+            ExpressionAttributeNames: names, ExpressionAttributeValues: values, ReturnValues: "ALL_NEW"),
+            output: WriteOutput.self).Attributes ?? [:]
     }
 
     /// Every item of the table, read consistently, following `LastEvaluatedKey`.

@@ -22,7 +22,7 @@ extension RuntimeConfiguration {
         case .local(let dimensions):
             return try HashingEmbedder(dimensions: dimensions)
         case .bedrock(let modelID, let dimensions):
-            let http = try makeAWSClient(for: .bedrockRuntime, environment: environment)
+            let http = try AWSEnvironment.httpClient(for: .bedrockRuntime, environment: environment)
             return BedrockEmbedder(client: BedrockRuntimeClient(http: http), modelID: modelID, dimensions: dimensions ?? 1024)
         case .openAI(let url, let model, let dimensions, _):
             guard let dimensions else {
@@ -47,21 +47,10 @@ extension RuntimeConfiguration {
         }
         let serverless = environment["OPENSEARCH_SERVERLESS"]?.lowercased() == "true"
         let service: AWSService = serverless ? .openSearchServerless : .openSearch
-        let http = try makeAWSClient(for: service, environment: environment, endpoint: url)
+        let http = try AWSEnvironment.httpClient(for: service, environment: environment, endpoint: url)
         // Serverless vector search collections reject custom `_id`s: the id lives in `doc_id` there.
         let client = OpenSearchClient(http: http, index: index, idMode: serverless ? .sourceField("doc_id") : .metadata)
         return OpenSearchVectorStore(client: client, dimensions: dimensions)
-    }
-
-    /// A signed client for `service` in `AWS_REGION`, at `endpoint` or the resolved endpoint.
-    private func makeAWSClient(for service: AWSService, environment: [String: String], endpoint: URL? = nil) throws -> AWSHTTPClient {
-        let resolver = AWSEndpointResolver(environment: environment)
-        let region = try awsRegion ?? resolver.region()
-        let transport = AsyncHTTPClientTransport()
-        return AWSHTTPClient(
-            service: service, region: region, endpoint: try endpoint ?? resolver.endpoint(for: service, region: region),
-            credentialProvider: try AWSCredentialProviderChain.default(environment: environment, transport: transport),
-            transport: transport)
     }
 
     /// The embedded store in `DATA_DIR`: the saved one if there is one, else a new, empty store.

@@ -41,7 +41,6 @@ struct RuntimeConfiguration: Sendable, Equatable {
     }
 
     var port: Int
-    var awsRegion: String?
     var embedder: EmbedderSetting
     var vectorStore: VectorStoreSetting
     var llm: LLMSetting?
@@ -55,7 +54,6 @@ struct RuntimeConfiguration: Sendable, Equatable {
     init(environment: [String: String]) throws {
         let reader = EnvironmentReader(environment: environment)
         port = try reader.integer("PORT", default: 8080, range: 1...65_535)
-        awsRegion = reader.string("AWS_REGION")
         embedder = try Self.embedderSetting(reader)
         vectorStore = try Self.vectorStoreSetting(reader)
         if let url = reader.string("LLM_URL") {

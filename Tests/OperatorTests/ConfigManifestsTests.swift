@@ -8,33 +8,18 @@ import Yams
 /// `config/default` (CRD, RBAC, manager) renders with real `kubectl kustomize`, passes strict schema
 /// validation, and grants every permission the operator's code uses.
 @Suite struct ConfigManifestsTests {
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("out-\(UUID())")
-        FileManager.default.createFile(atPath: file.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: file)
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
-        process.waitUntilExit()
-        try handle.close()
-        return (process.terminationStatus, try String(contentsOf: file, encoding: .utf8))
-    }
-
     func rendered() throws -> String {
-        let (status, output) = try Self.run(["kubectl", "kustomize", SamplePipelines.root.appendingPathComponent("config/default").path])
-        guard status == 0 else { throw Kubectl.Failure(description: "kubectl kustomize failed (is kubectl installed? run ./scripts/test): \(output)") }
-        return output
+        let result = try ToolRunner.run(["kubectl", "kustomize", SamplePipelines.root.appendingPathComponent("config/default").path])
+        guard result.status == 0 else { throw Kubectl.Failure(description: "kubectl kustomize failed (is kubectl installed? run ./scripts/test): \(result.combined)") }
+        return result.output
     }
 
     @Test func theDefaultKustomizationRendersAndPassesStrictValidation() throws {
         let manifests = try rendered()
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("default-\(UUID()).yaml")
         try manifests.write(to: file, atomically: true, encoding: .utf8)
-        let (status, output) = try Self.run(["kubernetes-validate", "--strict", "--kubernetes-version", "1.30.0", file.path])
-        #expect(status == 0, "kubernetes-validate: \(output)")
+        let result = try ToolRunner.run(["kubernetes-validate", "--strict", "--kubernetes-version", "1.30.0", file.path])
+        #expect(result.status == 0, "kubernetes-validate: \(result.combined)")
         for kind in ["CustomResourceDefinition", "ClusterRole", "ClusterRoleBinding", "Role", "Deployment", "ServiceAccount"] {
             #expect(manifests.contains("kind: \(kind)"))
         }

@@ -29,10 +29,10 @@ import Yams
     static func render(_ values: [String: Any] = [:], release: String = "rag-operator", namespace: String = "rag-system") throws -> Rendered {
         let script = SamplePipelines.root.appendingPathComponent("scripts/helm-chart.py").path
         let valuesText = String(decoding: try JSONSerialization.data(withJSONObject: values), as: UTF8.self)
-        let (status, output, errors) = try run(["python3", script, chart.path, valuesText, release, namespace])
-        guard status == 0, let data = output.data(using: .utf8),
+        let result = try ToolRunner.run(["python3", script, chart.path, valuesText, release, namespace])
+        guard result.status == 0, let data = result.output.data(using: .utf8),
               let json = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw Kubectl.Failure(description: "helm-chart.py failed (is helm-python-sdk installed? run ./scripts/test): \(errors)\(output)")
+            throw Kubectl.Failure(description: "helm-chart.py failed (is helm-python-sdk installed? run ./scripts/test): \(result.combined)")
         }
         let lint = (json["lint"] as? [String: Any])?["messages"] as? [[String: Any]] ?? []
         return Rendered(
@@ -40,27 +40,12 @@ import Yams
             manifests: json["manifests"] as? [String: String] ?? [:], error: json["error"] as? String)
     }
 
-    static func run(_ arguments: [String]) throws -> (Int32, String, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let directory = FileManager.default.temporaryDirectory
-        let out = directory.appendingPathComponent("helm-out-\(UUID())"), err = directory.appendingPathComponent("helm-err-\(UUID())")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        try process.run()
-        process.waitUntilExit()
-        return (process.terminationStatus, try String(contentsOf: out, encoding: .utf8), try String(contentsOf: err, encoding: .utf8))
-    }
-
     func validate(_ rendered: Rendered) throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("chart-\(UUID()).yaml")
         let yaml = rendered.manifests.keys.sorted().filter { $0.hasSuffix(".yaml") }.map { rendered.manifests[$0] ?? "" }.joined(separator: "\n---\n")
         try yaml.write(to: file, atomically: true, encoding: .utf8)
-        let (status, output) = try ConfigManifestsTests.run(["kubernetes-validate", "--strict", "--kubernetes-version", "1.30.0", file.path])
-        #expect(status == 0, "kubernetes-validate: \(output)")
+        let result = try ToolRunner.run(["kubernetes-validate", "--strict", "--kubernetes-version", "1.30.0", file.path])
+        #expect(result.status == 0, "kubernetes-validate: \(result.combined)")
     }
 
     @Test func theDefaultsLintCleanlyAndRenderValidManifests() throws {
@@ -97,10 +82,7 @@ import Yams
     }
 
     @Test func checkovFindsNothingButTheDocumentedChoicesAndADigestPinsTheImages() throws {
-        let checkov = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/rag-operator/checkov-venv/bin/checkov").path
-        guard FileManager.default.isExecutableFile(atPath: checkov) else {
-            throw Kubectl.Failure(description: "checkov is not installed at \(checkov): run ./scripts/test")
-        }
+        let checkov = try ToolRunner.checkov()
         let digest = "sha256:" + String(repeating: "ab", count: 32)
         for values in [[:], ["image": ["digest": digest], "runtimeImage": ["digest": digest]]] as [[String: Any]] {
             let rendered = try Self.render(values)
@@ -109,9 +91,9 @@ import Yams
                 .sorted { $0.key < $1.key }.map(\.value).joined(separator: "\n---\n")
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("chart-checkov-\(UUID()).yaml")
             try yaml.write(to: file, atomically: true, encoding: .utf8)
-            let (_, output, errors) = try Self.run([checkov, "-f", file.path, "--framework", "kubernetes", "--quiet", "--compact", "-o", "json"])
-            let report = try JSONDecoder().decode(JSONValue.self, from: Data(output.utf8))
-            let summary = try #require(report["summary"], "checkov printed no report: \(errors)")
+            let scan = try ToolRunner.run([checkov, "-f", file.path, "--framework", "kubernetes", "--quiet", "--compact", "-o", "json"])
+            let report = try JSONDecoder().decode(JSONValue.self, from: Data(scan.output.utf8))
+            let summary = try #require(report["summary"], "checkov printed no report: \(scan.errors)")
             let failed = report["results"]?["failed_checks"]?.arrayValue?.compactMap { $0["check_id"]?.stringValue } ?? []
             #expect(summary["failed"] == .integer(0), "checkov: \(failed)")
             #expect((summary["passed"]?.int64Value ?? 0) >= 100)
@@ -144,11 +126,11 @@ import Yams
         #expect(chartRole["rules"] == configRole["rules"], "the chart grants exactly what config/rbac grants")
 
         let container = try #require(try Self.render(["podIdentity": ["enabled": true, "region": "us-east-1"]]).document("Deployment")?[path: ["spec", "template", "spec", "containers"]]?.arrayValue?.first)
-        let (status, help, _) = try Self.run([try DevModeKubectlTests.executable().path, "run", "--help"])
-        #expect(status == 0)
+        let help = try ToolRunner.run([try DevModeKubectlTests.executable().path, "run", "--help"])
+        #expect(help.status == 0)
         for argument in (container["args"]?.arrayValue ?? []).compactMap(\.stringValue).dropFirst() {
             let flag = String(argument.prefix { $0 != "=" })
-            #expect(help.contains(flag), "rag-operator run has no \(flag)")
+            #expect(help.output.contains(flag), "rag-operator run has no \(flag)")
         }
     }
 }

@@ -11,11 +11,11 @@ import Testing
 
     static func configuration() throws -> JSONValue {
         let script = SamplePipelines.root.appendingPathComponent("scripts/terraform-json.py").path
-        let (status, output, errors) = try HelmChartTests.run(["python3", script, directory.path])
-        guard status == 0 else {
-            throw Kubectl.Failure(description: "terraform-json.py failed (is python-hcl2 installed? run ./scripts/test): \(errors)")
+        let result = try ToolRunner.run(["python3", script, directory.path])
+        guard result.status == 0 else {
+            throw Kubectl.Failure(description: "terraform-json.py failed (is python-hcl2 installed? run ./scripts/test): \(result.errors)")
         }
-        return try JSONDecoder().decode(JSONValue.self, from: Data(output.utf8))
+        return try JSONDecoder().decode(JSONValue.self, from: Data(result.output.utf8))
     }
 
     func resource(_ configuration: JSONValue, _ address: String) throws -> JSONValue {
@@ -92,13 +92,9 @@ import Testing
     }
 
     @Test func checkovFindsNothing() throws {
-        let checkov = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/rag-operator/checkov-venv/bin/checkov").path
-        guard FileManager.default.isExecutableFile(atPath: checkov) else {
-            throw Kubectl.Failure(description: "checkov is not installed at \(checkov): run ./scripts/test")
-        }
-        let (_, output, errors) = try HelmChartTests.run([checkov, "-d", Self.directory.path, "--framework", "terraform", "--quiet", "--compact", "-o", "json"])
-        let report = try JSONDecoder().decode(JSONValue.self, from: Data(output.utf8))
-        let summary = try #require(report["summary"], "checkov printed no report: \(errors)")
+        let scan = try ToolRunner.run([try ToolRunner.checkov(), "-d", Self.directory.path, "--framework", "terraform", "--quiet", "--compact", "-o", "json"])
+        let report = try JSONDecoder().decode(JSONValue.self, from: Data(scan.output.utf8))
+        let summary = try #require(report["summary"], "checkov printed no report: \(scan.errors)")
         #expect(summary["failed"] == .integer(0), "checkov: \(report["results"]?["failed_checks"]?.arrayValue?.compactMap { $0["check_id"]?.stringValue } ?? [])")
         #expect(summary["parsing_errors"] == .integer(0))
         #expect((summary["passed"]?.int64Value ?? 0) >= 40, "checkov ran its checks")
@@ -128,8 +124,9 @@ import Testing
         #expect(documents.count == 2 && documents[0].contains("kind: Namespace") && documents[0].contains("name: rag"), "the namespace comes first")
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("tf-pipeline-\(UUID()).yaml")
         try documents[1].write(to: file, atomically: true, encoding: .utf8)
-        let (status, output, errors) = try HelmChartTests.run([try DevModeKubectlTests.executable().path, "render", "-f", file.path])
-        #expect(status == 0, "rag-operator render: \(errors)")
+        let render = try ToolRunner.run([try DevModeKubectlTests.executable().path, "render", "-f", file.path])
+        #expect(render.status == 0, "rag-operator render: \(render.errors)")
+        let output = render.output
         #expect(output.contains("name: LEASE_TABLE") && output.contains("rag-rag-vehicle-logs-leases"))
         #expect(output.contains("aws.amazon.com/neuroncore"))
         #expect(output.contains("name: HF_TOKEN"), "the gated model gets its token")

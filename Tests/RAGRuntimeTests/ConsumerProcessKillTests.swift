@@ -86,13 +86,8 @@ import Glibc
     @Test func aReplicaKilledMidBatchLosesAndDuplicatesNothing() async throws {
         let directory = try IngestionFixtures.temporaryDirectory()
         try await MotoServer.withRunning { moto in
-            let kinesis = KinesisClient(http: AWSHTTPClient(
-                service: .kinesis, region: "us-east-1", endpoint: moto,
-                credentialProvider: StaticCredentialProvider(AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing")),
-                transport: AsyncHTTPClientTransport()))
-            struct CreateStream: Encodable { var StreamName: String; var ShardCount: Int }
-            struct Empty: Decodable {}
-            _ = try await kinesis.call("CreateStream", CreateStream(StreamName: "vehicle-logs", ShardCount: 4), output: Empty.self)
+            let kinesis = MotoClients.kinesis(moto)
+            try await MotoClients.createStream(kinesis, shards: 4)
             let writer = KinesisTelemetryWriter(kinesis: kinesis, streamName: "vehicle-logs")
             let before = try IngestionFixtures.records(count: 3_000, seed: 21)
             let during = try IngestionFixtures.records(count: 2_000, seed: 22, start: 3_000)
@@ -105,7 +100,7 @@ import Glibc
                 var b = try Replica.start(name: "consumer-b", kinesis: moto, openSearch: openSearch, directory: directory)
                 var replicas = [a, b]
                 defer { for replica in replicas where replica.process.isRunning { kill(replica.process.processIdentifier, SIGKILL) } }
-                let table = DynamoDBShardLeaseTableMotoTests.table(moto, name: "vehicle-logs-leases")
+                let table = MotoClients.leaseTable(moto, name: "vehicle-logs-leases")
 
                 // Both replicas hold shards and about a quarter is indexed; then b dies mid-batch.
                 try await Self.waitFor("both replicas holding shards", logs: replicas) {

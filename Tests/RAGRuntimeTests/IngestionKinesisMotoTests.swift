@@ -31,13 +31,6 @@ final class KillableLeaseTable: ShardLeaseTable {
     static let recordCount = 10_000
     static let batchSize = 250
 
-    func kinesis(_ endpoint: URL) -> KinesisClient {
-        KinesisClient(http: AWSHTTPClient(
-            service: .kinesis, region: "us-east-1", endpoint: endpoint,
-            credentialProvider: StaticCredentialProvider(AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing")),
-            transport: AsyncHTTPClientTransport()))
-    }
-
     func consumer(_ kinesis: KinesisClient, coordinator: ShardLeaseCoordinator, sink: any DocumentSink) throws -> KinesisConsumer {
         var processor = BatchProcessor(embedder: try HashingEmbedder(dimensions: 64), sink: sink, deadLetters: MemoryDeadLetters())
         processor.sleep = { duration in try await Task.sleep(for: min(duration, .milliseconds(200))) }
@@ -49,10 +42,8 @@ final class KillableLeaseTable: ShardLeaseTable {
 
     @Test func twoReplicasOneKilledHalfwayIndexEveryRecordExactlyOnce() async throws {
         try await MotoServer.withRunning { endpoint in
-            let kinesis = kinesis(endpoint)
-            struct CreateStream: Encodable { var StreamName: String; var ShardCount: Int }
-            struct Empty: Decodable {}
-            _ = try await kinesis.call("CreateStream", CreateStream(StreamName: "vehicle-logs", ShardCount: 4), output: Empty.self)
+            let kinesis = MotoClients.kinesis(endpoint)
+            try await MotoClients.createStream(kinesis, shards: 4)
 
             let produced = try IngestionFixtures.records(count: Self.recordCount, seed: 11)
             let writer = KinesisTelemetryWriter(kinesis: kinesis, streamName: "vehicle-logs")
@@ -62,7 +53,7 @@ final class KillableLeaseTable: ShardLeaseTable {
             }
             let putTime = ContinuousClock.now - putStarted
 
-            let table = DynamoDBShardLeaseTableMotoTests.table(endpoint, name: "vehicle-logs-leases")
+            let table = MotoClients.leaseTable(endpoint, name: "vehicle-logs-leases")
             try await table.prepare(createIfMissing: true)
             let doomedTable = KillableLeaseTable(table)
             let survivor = ShardLeaseCoordinator(table: table, worker: "replica-a", leaseDuration: .seconds(3))

@@ -120,17 +120,9 @@ struct ShardLeaseCoordinatorTests {
 
 /// The DynamoDB lease table against moto_server.
 @Suite(.serialized) struct DynamoDBShardLeaseTableMotoTests {
-    static func table(_ endpoint: URL, name: String) -> DynamoDBShardLeaseTable {
-        let dynamo = DynamoDBClient(http: AWSHTTPClient(
-            service: .dynamoDB, region: "us-east-1", endpoint: endpoint,
-            credentialProvider: StaticCredentialProvider(AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing")),
-            transport: AsyncHTTPClientTransport()))
-        return DynamoDBShardLeaseTable(dynamo: dynamo, tableName: name)
-    }
-
     @Test func meetsTheLeaseTableContractAndCreatesItsTable() async throws {
         try await MotoServer.withRunning { endpoint in
-            let table = Self.table(endpoint, name: "rag-test-leases")
+            let table = MotoClients.leaseTable(endpoint, name: "rag-test-leases")
             await #expect(throws: IngestionError.self) { try await table.prepare(createIfMissing: false) }
             try await table.prepare(createIfMissing: true)
             try await table.prepare(createIfMissing: true)   // exists: fine

@@ -20,7 +20,7 @@ public enum KinesisEnvironment {
     public static func client(
         environment: [String: String], transport: any AWSHTTPTransport = AsyncHTTPClientTransport()
     ) throws -> KinesisClient {
-        KinesisClient(http: try httpClient(for: .kinesis, environment: environment, transport: transport))
+        KinesisClient(http: try AWSEnvironment.httpClient(for: .kinesis, environment: environment, transport: transport))
     }
 
     /// The lease table `LEASE_TABLE` names, or `nil` when it is not set (one replica, checkpoint files).
@@ -30,7 +30,7 @@ public enum KinesisEnvironment {
         environment: [String: String], transport: any AWSHTTPTransport = AsyncHTTPClientTransport()
     ) throws -> DynamoDBShardLeaseTable? {
         guard let name = environment["LEASE_TABLE"], !name.isEmpty else { return nil }
-        let dynamo = DynamoDBClient(http: try httpClient(for: .dynamoDB, environment: environment, transport: transport))
+        let dynamo = DynamoDBClient(http: try AWSEnvironment.httpClient(for: .dynamoDB, environment: environment, transport: transport))
         return DynamoDBShardLeaseTable(dynamo: dynamo, tableName: name)
     }
 
@@ -62,17 +62,6 @@ public enum KinesisEnvironment {
         if let id = environment["WORKER_ID"], !id.isEmpty { return id }
         let host = environment["HOSTNAME"].flatMap { $0.isEmpty ? nil : $0 } ?? ProcessInfo.processInfo.hostName
         return "\(host)-\(UUID().uuidString.prefix(8).lowercased())"
-    }
-
-    static func httpClient(
-        for service: AWSService, environment: [String: String], transport: any AWSHTTPTransport
-    ) throws -> AWSHTTPClient {
-        let resolver = AWSEndpointResolver(environment: environment)
-        let region = try resolver.region()
-        let credentials = try AWSCredentialProviderChain.default(environment: environment, transport: transport)
-        return AWSHTTPClient(
-            service: service, region: region, endpoint: try resolver.endpoint(for: service, region: region),
-            credentialProvider: credentials, transport: transport)
     }
 
     /// The stream name from `KINESIS_STREAM_NAME`, unless `override` is given.

@@ -26,19 +26,10 @@ import Testing
     }
 
     private func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let output = String(decoding: data, as: UTF8.self)
-        if process.terminationStatus == 127 {
-            Issue.record("kubernetes-validate is not installed (pip install kubernetes-validate); it is required to check rendered manifests. \(output)")
+        let result = try ToolRunner.run(arguments)
+        if result.status == 127 {
+            Issue.record("kubernetes-validate is not installed (pip install kubernetes-validate); it is required to check rendered manifests. \(result.combined)")
         }
-        return (process.terminationStatus, output)
+        return (result.status, result.combined)
     }
 }

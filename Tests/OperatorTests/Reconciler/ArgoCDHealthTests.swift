@@ -13,22 +13,13 @@ import Yams
     static let script = SamplePipelines.root.appendingPathComponent("config/argocd/ragpipeline-health.lua")
 
     static func health(_ object: JSONValue) throws -> (status: String, message: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", SamplePipelines.root.appendingPathComponent("scripts/argocd-health.py").path, script.path]
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        input.fileHandleForWriting.write(try JSONEncoder().encode(object))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let problem = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Kubectl.Failure(description: "argocd-health.py failed (is lupa installed? run ./scripts/test): \(problem)")
+        let run = try ToolRunner.run(
+            ["python3", SamplePipelines.root.appendingPathComponent("scripts/argocd-health.py").path, script.path],
+            input: try JSONEncoder().encode(object))
+        guard run.status == 0 else {
+            throw Kubectl.Failure(description: "argocd-health.py failed (is lupa installed? run ./scripts/test): \(run.errors)")
         }
+        let data = Data(run.output.utf8)
         let result = try JSONDecoder().decode([String: String].self, from: data)
         return (result["status"] ?? "", result["message"] ?? "")
     }
