@@ -51,12 +51,7 @@ import Yams
 
     @Test func anInvalidSpecOrADegradedComponentIsDegraded() async throws {
         try await OperatorHarness().run(kubelet: false) { harness in
-            var pipeline = try SamplePipelines.pipeline(SamplePipelines.full)
-            pipeline.metadata.uid = nil
-            pipeline.metadata.namespace = "rag"
-            pipeline.metadata.name = "broken"
-            pipeline.spec.aws?.podIdentity?.roleArn = "arn:aws:iam::12345:role/too-short-account"
-            _ = try await harness.client.create(pipeline)
+            try await harness.createInvalid()
             try await eventually("InvalidSpec") { try await harness.condition("broken", "InvalidSpec")?.status == "True" }
             let health = try Self.health(Self.json(try await harness.pipeline("broken")))
             #expect(health.status == "Degraded" && health.message.contains("roleArn"), "\(health)")

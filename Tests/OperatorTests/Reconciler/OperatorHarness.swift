@@ -42,6 +42,16 @@ struct OperatorHarness {
         return try await client.create(pipeline)
     }
 
+    /// Creates pipeline `broken` in `rag`: the full sample with a role ARN whose account is too short.
+    func createInvalid() async throws {
+        var pipeline = try SamplePipelines.pipeline(SamplePipelines.full)
+        pipeline.metadata.uid = nil
+        pipeline.metadata.namespace = "rag"
+        pipeline.metadata.name = "broken"
+        pipeline.spec.aws?.podIdentity?.roleArn = "arn:aws:iam::12345:role/too-short-account"
+        _ = try await client.create(pipeline)
+    }
+
     func pipeline(_ name: String) async throws -> RAGPipeline {
         try await client.get(RAGPipeline.self, name: name, namespace: "rag")
     }

@@ -121,12 +121,7 @@ import Testing
 
     @Test func anInvalidSpecSetsInvalidSpecWithoutTouchingChildren() async throws {
         try await OperatorHarness().run(kubelet: false) { harness in
-            var pipeline = try SamplePipelines.pipeline(SamplePipelines.full)
-            pipeline.metadata.uid = nil
-            pipeline.metadata.namespace = "rag"
-            pipeline.metadata.name = "broken"
-            pipeline.spec.aws?.podIdentity?.roleArn = "arn:aws:iam::12345:role/too-short-account"
-            _ = try await harness.client.create(pipeline)
+            try await harness.createInvalid()
             try await eventually("InvalidSpec") { try await harness.condition("broken", "InvalidSpec")?.status == "True" }
             let condition = try await harness.condition("broken", "InvalidSpec")
             #expect(condition?.message?.contains("roleArn") == true, "\(condition?.message ?? "")")
