@@ -56,7 +56,7 @@ extension KubernetesClient {
         do { request = try .delete(resource, name: name, namespace: namespace, options: options) } catch {
             throw KubernetesClientError(.encodingFailed, message: "cannot encode DeleteOptions", underlying: error)
         }
-        let response = try await transport.send(request)
+        let response = try await transport.send(bounded(request))
         try Self.check(response.statusCode, body: response.body, request: request)
     }
 }

@@ -75,7 +75,7 @@ extension KubernetesClient {
         } catch {
             throw KubernetesClientError(.encodingFailed, message: "cannot encode DeleteOptions", underlying: error)
         }
-        let response = try await transport.send(request)
+        let response = try await transport.send(bounded(request))
         try Self.check(response.statusCode, body: response.body, request: request)
     }
 

@@ -14,10 +14,31 @@ public struct KubernetesClient: Sendable {
     public let transport: any HTTPTransport
     /// The namespace of the configuration's context; used by nothing implicitly.
     public let defaultNamespace: String
+    /// The time bound this client puts on each non-watch request; `nil` leaves it to the transport
+    /// (``AsyncHTTPClientTransport`` defaults to 30 s). See ``timingOut(after:)``.
+    public private(set) var requestTimeout: Duration?
 
     public init(transport: any HTTPTransport, defaultNamespace: String = "default") {
         self.transport = transport
         self.defaultNamespace = defaultNamespace
+    }
+
+    /// A copy of this client (same connections) whose requests each fail after `timeout`.
+    ///
+    /// Leader election bounds its renewals this way below the renew deadline, so a hung request can
+    /// never keep a former leader acting as one.
+    public func timingOut(after timeout: Duration) -> KubernetesClient {
+        var copy = self
+        copy.requestTimeout = timeout
+        return copy
+    }
+
+    /// `request` with this client's time bound, unless it carries its own.
+    func bounded(_ request: KubernetesRequest) -> KubernetesRequest {
+        guard let requestTimeout, request.timeout == nil else { return request }
+        var request = request
+        request.timeout = requestTimeout
+        return request
     }
 
     /// A client over AsyncHTTPClient. Call ``shutdown()`` when done.
@@ -32,7 +53,7 @@ public struct KubernetesClient: Sendable {
 
     /// Sends a request and decodes the answer, turning error statuses into ``KubernetesClientError``.
     public func send<T: Decodable>(_ request: KubernetesRequest, as type: T.Type = T.self) async throws(KubernetesClientError) -> T {
-        let response = try await transport.send(request)
+        let response = try await transport.send(bounded(request))
         try Self.check(response.statusCode, body: response.body, request: request)
         do {
             return try JSONDecoder().decode(T.self, from: response.body)

@@ -15,6 +15,8 @@ public enum OperatorAssembly {
         public var identity = ProcessInfo.processInfo.hostName
         public var buildOptions = BuildOptions()
         public var resync: Duration = .seconds(300)
+        /// How long deletion waits for EKS to delete a pipeline's associations (default 10 minutes).
+        public var podIdentityCleanupTimeout: Duration = .seconds(600)
 
         public init(namespace: String? = nil) { self.namespace = namespace }
     }
@@ -32,6 +34,8 @@ public enum OperatorAssembly {
         let events = EventRecorder(controller: "rag-operator", instance: options.identity, client: client, logger: logger, now: now)
         var configuration = RAGPipelineReconciler.Configuration(buildOptions: options.buildOptions)
         configuration.resync = options.resync
+        configuration.podIdentityCleanupTimeout = options.podIdentityCleanupTimeout
+        configuration.podIdentityCleanupRetry = min(configuration.podIdentityCleanupRetry, options.podIdentityCleanupTimeout / 4)
         return Controller(
             name: "ragpipeline", client: client, namespace: options.namespace, secondaries: secondaries, concurrency: options.concurrency,
             leadership: leadership, logger: logger

@@ -10,14 +10,17 @@ import ServiceLifecycle
 
 /// `rag-operator dev`: the real controller against an in-memory API server, with a simulated kubelet,
 /// so anyone can try the operator with plain kubectl and no cluster.
+///
+/// The controller reaches the API server the way `rag-operator run` does: through the kubeconfig it
+/// wrote, over HTTPS (HTTP/2) with the bearer token, on the real network transport.
 struct DevCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dev",
         abstract: "Run the operator against an in-memory API server on 127.0.0.1 (try it with kubectl, no cluster needed).",
         discussion: """
-            Installs the RAGPipeline CRD, writes a kubeconfig, and runs the controller with in-memory EKS Pod Identity \
-            and a simulated kubelet (Deployments become available, Ingresses get a load-balancer hostname). \
-            Stops on SIGINT or SIGTERM.
+            Installs the RAGPipeline CRD, serves the API over HTTPS with a generated CA, writes a kubeconfig, and runs \
+            the controller over the network through that kubeconfig, with in-memory EKS Pod Identity and a simulated \
+            kubelet (Deployments become available, Ingresses get a load-balancer hostname). Stops on SIGINT or SIGTERM.
             """)
 
     @Option(help: "Port on 127.0.0.1 (0 picks a free one).")
@@ -38,26 +41,53 @@ struct DevCommand: AsyncParsableCommand {
         }
         let logger = Logger(label: "rag-operator")
         let server = FakeAPIServer()
-        let client = server.client()
-        _ = try await client.create(RAGPipelineCRD.definition())
-        let controller = OperatorAssembly.controller(client: client, podIdentity: InMemoryPodIdentityAssociations(), options: .init(), logger: logger)
+        _ = try await server.client().create(RAGPipelineCRD.definition())
+        let serving = try FakeServing.https()
         let kubeconfigOut = kubeconfigOut
         var serverLogger = Logger(label: "fake-apiserver")
         serverLogger.logLevel = .warning
-        let app = server.application(port: port, logger: serverLogger) { bound in
+        let (endpoints, found) = AsyncStream<FakeEndpoint>.makeStream()
+        let app = try server.application(port: port, serving: serving, logger: serverLogger) { bound in
+            guard let url = URL(string: "https://127.0.0.1:\(bound)") else { return }
+            let endpoint = FakeEndpoint(url: url, serving: serving)
             do {
-                try FakeKubeconfig.yaml(server: "http://127.0.0.1:\(bound)").write(toFile: kubeconfigOut, atomically: true, encoding: .utf8)
-                logger.info("API server on http://127.0.0.1:\(bound); kubeconfig written to \(kubeconfigOut)")
+                try endpoint.kubeconfigYAML().write(toFile: kubeconfigOut, atomically: true, encoding: .utf8)
+                logger.info("API server on \(url.absoluteString); kubeconfig written to \(kubeconfigOut)")
                 print("export KUBECONFIG=\(kubeconfigOut)")
             } catch {
                 logger.error("cannot write \(kubeconfigOut): \(error.localizedDescription)")
             }
+            found.yield(endpoint)
+            found.finish()
         }
-        let kubelet = KubeletService(kubelet: SimulatedKubelet(client: client))
+        let kubelet = KubeletService(kubelet: SimulatedKubelet(client: server.client()))
+        let controller = NetworkController(kubeconfigPath: kubeconfigOut, endpoints: endpoints, logger: logger)
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: app), .init(service: kubelet), .init(service: controller)],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
+    }
+}
+
+/// The controller, started once the API server listens, over a client loaded from the kubeconfig
+/// written for it (exactly what `rag-operator run --kubeconfig` loads).
+struct NetworkController: ServiceLifecycle.Service {
+    let kubeconfigPath: String
+    let endpoints: AsyncStream<FakeEndpoint>
+    let logger: Logger
+
+    func run() async throws {
+        var iterator = endpoints.makeAsyncIterator()
+        guard await iterator.next() != nil else { return }
+        let client = try KubernetesClient(configuration: try ClientConfiguration.infer(kubeconfigPath: kubeconfigPath, context: nil))
+        let controller = OperatorAssembly.controller(client: client, podIdentity: InMemoryPodIdentityAssociations(), options: .init(), logger: logger)
+        do {
+            try await controller.run()
+        } catch {
+            try await client.shutdown()
+            throw error
+        }
+        try await client.shutdown()
     }
 }
 

@@ -75,7 +75,7 @@ struct RunCommand: AsyncParsableCommand {
                 transport: transport, logger: logger)
             associations = EKSPodIdentityAssociations(eks: EKSClient(http: http))
         } else {
-            associations = PodIdentityDisabled()
+            associations = PodIdentityManagementDisabled()
         }
 
         var elector: LeaderElector?
@@ -107,16 +107,4 @@ struct RunCommand: AsyncParsableCommand {
         }
         return (String(address[..<colon]), port)
     }
-}
-
-/// Pod Identity management turned off: pipelines that ask for AWS roles report it instead of silently skipping.
-struct PodIdentityDisabled: PodIdentityAssociations {
-    struct Disabled: Error, CustomStringConvertible {
-        var description: String { "EKS Pod Identity management is off: start rag-operator with --pod-identity (and AWS credentials)" }
-    }
-
-    func list(clusterName: String, namespace: String) async throws -> [PodIdentityAssociation] { throw Disabled() }
-    func create(clusterName: String, namespace: String, serviceAccount: String, roleArn: String, clientRequestToken: String) async throws -> PodIdentityAssociation { throw Disabled() }
-    func update(clusterName: String, associationId: String, roleArn: String) async throws -> PodIdentityAssociation { throw Disabled() }
-    func delete(clusterName: String, associationId: String) async throws { throw Disabled() }
 }

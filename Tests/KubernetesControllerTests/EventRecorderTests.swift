@@ -54,6 +54,32 @@ import Testing
         await server.failNext(1, withCode: 500)
         await recorder(server, clock: TestTime()).record("Normal", reason: "Created", note: "x", action: "Apply", regarding: regarding)
     }
+
+    /// Before: one budget per object, so a new pipeline's 21 `Created` events left a later Warning
+    /// (the finalizer given up, say) to be dropped.
+    @Test func aBurstOfNormalEventsNeverStarvesAWarningAboutTheSameObject() async throws {
+        let server = FakeAPIServer()
+        let events = recorder(server, clock: TestTime())
+        for index in 0..<30 { await events.record("Normal", reason: "Created", note: "Created Deployment \(index)", action: "Apply", regarding: regarding) }
+        await events.record("Warning", reason: "CleanupAbandoned", note: "gave up", action: "Finalize", regarding: regarding)
+        let stored = try await server.client().list(Event.self, namespace: "default").items
+        #expect(stored.contains { $0.reason == "CleanupAbandoned" && $0.type == "Warning" })
+    }
+
+    @Test func memoryIsBoundedOverManyObjectsAndTime() async throws {
+        let server = FakeAPIServer()
+        let clock = TestTime()
+        let events = EventRecorder(controller: "rag-operator", instance: "pod-a", client: server.client(), logger: Logger(label: "test"), now: { clock.now }, maximumTracked: 100)
+        for index in 0..<500 {
+            let object = ObjectReference(apiVersion: "v1", kind: "ConfigMap", namespace: "default", name: "cm-\(index)", uid: "u-\(index)")
+            await events.record("Normal", reason: "Created", note: "n", action: "Apply", regarding: object)
+        }
+        #expect(events.trackedCount.series <= 101 && events.trackedCount.buckets <= 101, "\(events.trackedCount)")
+        // Past the aggregation window and the refill time, everything tracked can go.
+        clock.advance(10_000)
+        await events.record("Normal", reason: "Created", note: "n", action: "Apply", regarding: regarding)
+        #expect(events.trackedCount.series == 1 && events.trackedCount.buckets == 1, "\(events.trackedCount)")
+    }
 }
 
 /// A settable wall clock.

@@ -50,6 +50,26 @@ import Testing
 
     static let namespace = "apiVersion: v1\nkind: Namespace\nmetadata: {name: demo}\n"
 
+    /// Before: every one of these answered 415 (kubectl's imperative commands send protobuf), including
+    /// the README's own `kubectl create secret generic`.
+    @Test func kubectlsImperativeCreateCommandsWorkOverHTTPSWithATokenAndProtobufBodies() async throws {
+        let server = FakeAPIServer()
+        try await server.serve(try FakeServing.https()) { endpoint in
+            let kubectl = try Kubectl(kubeconfigYAML: endpoint.kubeconfigYAML())
+            #expect(try kubectl.run("create", "namespace", "rag").contains("namespace/rag created"))
+            #expect(try kubectl.run("-n", "rag", "create", "secret", "generic", "hf-token", "--from-literal=token=hf_abc").contains("created"))
+            #expect(try kubectl.run("-n", "rag", "create", "configmap", "settings", "--from-literal=mode=fast").contains("created"))
+            #expect(try kubectl.run("-n", "rag", "create", "serviceaccount", "runner").contains("created"))
+            let client = server.client()
+            let secret = try await client.get(Secret.self, name: "hf-token", namespace: "rag")
+            #expect(secret.data?["token"] == Data("hf_abc".utf8).base64EncodedString(), "\(String(describing: secret.data))")
+            let settings = try await client.get(ConfigMap.self, name: "settings", namespace: "rag")
+            #expect(settings.data == ["mode": "fast"])
+            #expect(try kubectl.run("-n", "rag", "get", "secret", "hf-token", "-o", "jsonpath={.data.token}") == Data("hf_abc".utf8).base64EncodedString())
+            #expect(try kubectl.run("get", "serviceaccount", "runner", "-n", "rag", "-o", "name") == "serviceaccount/runner")
+        }
+    }
+
     @Test func kubectlAppliesWaitsWatchesPatchesAndDeletesAgainstTheFakeServer() async throws {
         let server = FakeAPIServer()
         try await server.withHTTPServer { url in

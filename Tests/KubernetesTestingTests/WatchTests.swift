@@ -1,5 +1,7 @@
+import Foundation
 import KubernetesClient
 import KubernetesCore
+import Synchronization
 import Testing
 @testable import KubernetesTesting
 
@@ -71,6 +73,25 @@ import Testing
         #expect(status.code == 410)
         #expect(status.reason == "Expired")
         #expect(try await iterator.next() == nil)
+    }
+
+    /// Before: history was compacted by count only (10,000 events), so a watch from a version an hour
+    /// old was served as if the server kept everything, and no relist path ever ran.
+    @Test func historyOlderThanTheRetentionIsCompactedAwayAsEtcdDoes() async throws {
+        let clock = Mutex(Date(timeIntervalSince1970: 1_750_000_000))
+        let server = FakeAPIServer(now: { clock.withLock { $0 } })
+        let client = server.client()
+        let old = try await client.create(ConfigMap.named("a")).metadata.resourceVersion
+        _ = try await client.patch(ConfigMap.self, name: "a", namespace: "default", patch: ["data": ["k": "v"]])  // an event after `old`
+        clock.withLock { $0 = $0.addingTimeInterval(301) }
+        _ = try await client.create(ConfigMap.named("b"))
+        let watch = try await client.watch(ConfigMap.self, namespace: "default", options: .init(resourceVersion: old))
+        var iterator = watch.makeAsyncIterator()
+        guard case .error(let status)? = try await iterator.next() else {
+            Issue.record("the first event is not an ERROR")
+            return
+        }
+        #expect(status.code == 410)
     }
 
     @Test func aWatchFromTheCompactionPointItselfStillWorks() async throws {

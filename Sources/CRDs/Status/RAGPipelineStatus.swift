@@ -84,7 +84,9 @@ public enum RAGPipelineConditionType {
     public static let invalidSpec = "InvalidSpec"
     /// True when something that was working stopped working.
     public static let degraded = "Degraded"
+    /// True while a deleted pipeline waits for cleanup outside the cluster; the message names what it waits for.
+    public static let terminating = "Terminating"
 
     /// All of them, in the order `kubectl describe` should show them.
-    public static let all = [ready, backendReady, uiReady, llmReady, consumerReady, podIdentityReady, ingressReady, invalidSpec, degraded]
+    public static let all = [ready, backendReady, uiReady, llmReady, consumerReady, podIdentityReady, ingressReady, invalidSpec, degraded, terminating]
 }

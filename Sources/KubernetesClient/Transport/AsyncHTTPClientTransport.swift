@@ -9,30 +9,65 @@ import NIOSSL
 ///
 /// A 401 with refreshable credentials (token file, exec plugin) is retried once with fresh ones.
 ///
-/// - Defaults: connect timeout 10 s; read (idle) timeout 300 s, just above the 290 s server-side
-///   watch timeout the watcher asks for, so a silent watch connection is noticed.
+/// ## Connections
+/// Watches and requests use separate connection pools. Over HTTP/1.1 a watch holds its connection
+/// for minutes, and AsyncHTTPClient opens at most `concurrentHTTP1ConnectionsPerHostSoftLimit`
+/// connections per host; with one shared pool, eight watches took all eight connections and no
+/// request ever got one (an operator behind `kubectl proxy` reconciled nothing). Over HTTP/2 each pool
+/// multiplexes its streams on one connection, so the split costs one extra connection.
+///
+/// - Defaults: connect timeout 10 s; each request bounded by `requestTimeout` (30 s) unless the
+///   request carries its own; a watch's idle (read) timeout 300 s, just above the 290 s server-side
+///   watch timeout the watcher asks for, so a silent watch connection is noticed. Up to 64 watch
+///   connections and 32 request connections per host over HTTP/1.1.
 public final class AsyncHTTPClientTransport: HTTPTransport {
+    /// Which HTTP versions the transport may negotiate.
+    public enum HTTPVersion: Sendable {
+        /// HTTP/2 where the server offers it by ALPN (every real API server does), HTTP/1.1 otherwise.
+        case automatic
+        /// HTTP/1.1 only, as through a proxy that speaks nothing else.
+        case http1Only
+    }
+
     public let configuration: ClientConfiguration
-    let httpClient: HTTPClient
+    let requests: HTTPClient
+    let watches: HTTPClient
     let authenticator: RequestAuthenticator
+    let requestTimeout: Duration
     /// Upper bound on a non-streaming response body.
     let maximumBodySize = 64 << 20
 
-    public init(configuration: ClientConfiguration, readTimeout: TimeAmount = .seconds(300)) throws(KubernetesClientError) {
+    public init(
+        configuration: ClientConfiguration, readTimeout: TimeAmount = .seconds(300), requestTimeout: Duration = .seconds(30),
+        httpVersion: HTTPVersion = .automatic
+    ) throws(KubernetesClientError) {
         self.configuration = configuration
         self.authenticator = RequestAuthenticator(configuration.authentication)
-        var clientConfiguration = HTTPClient.Configuration()
-        clientConfiguration.timeout = .init(connect: .seconds(10), read: readTimeout)
-        clientConfiguration.decompression = .enabled(limit: .none)
+        self.requestTimeout = requestTimeout
+        var base = HTTPClient.Configuration()
+        base.decompression = .enabled(limit: .none)
+        if case .http1Only = httpVersion { base.httpVersion = .http1Only }
         if configuration.server.scheme == "https" {
-            clientConfiguration.tlsConfiguration = try Self.tlsConfiguration(configuration)
+            base.tlsConfiguration = try Self.tlsConfiguration(configuration)
         }
-        httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
+        var requestConfiguration = base
+        requestConfiguration.timeout = .init(connect: .seconds(10), read: .nanoseconds(Int64(Self.seconds(requestTimeout) * 1e9)))
+        requestConfiguration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 32)
+        var watchConfiguration = base
+        watchConfiguration.timeout = .init(connect: .seconds(10), read: readTimeout)
+        watchConfiguration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)
+        requests = HTTPClient(eventLoopGroupProvider: .singleton, configuration: requestConfiguration)
+        watches = HTTPClient(eventLoopGroupProvider: .singleton, configuration: watchConfiguration)
     }
 
     /// Closes connections. Call once when done with the client.
     public func shutdown() async throws {
-        try await httpClient.shutdown()
+        try await requests.shutdown()
+        try await watches.shutdown()
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     static func tlsConfiguration(_ configuration: ClientConfiguration) throws(KubernetesClientError) -> TLSConfiguration {
@@ -88,7 +123,9 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
         }
         if let body = request.body { httpRequest.body = .bytes(ByteBuffer(bytes: body)) }
         do {
-            return try await httpClient.execute(httpRequest, deadline: request.isWatch ? .distantFuture : .now() + .seconds(60))
+            if request.isWatch { return try await watches.execute(httpRequest, deadline: .distantFuture) }
+            let timeout = request.timeout ?? requestTimeout
+            return try await requests.execute(httpRequest, deadline: .now() + .nanoseconds(Int64(Self.seconds(timeout) * 1e9)))
         } catch {
             throw KubernetesClientError(.transportFailed, message: "\(request.method) \(request.path) failed", underlying: error)
         }

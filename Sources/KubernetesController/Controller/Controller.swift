@@ -143,6 +143,12 @@ public final class Controller<R: Reconciler>: ServiceLifecycle.Service {
 
     func work() async {
         while let key = await queue.next() {
+            // A former leader stops taking work the moment its gate closes (at the renew deadline,
+            // before the lease can expire for the others), not when the process gets round to exiting.
+            if let leadership, !leadership.isLeading {
+                await queue.done(key)
+                return
+            }
             await process(key)
             await queue.done(key)
         }
@@ -180,11 +186,11 @@ public final class Controller<R: Reconciler>: ServiceLifecycle.Service {
             metrics.reconciled("error")
             metrics.failed(terminal: true)
             await queue.forget(key)
-            logger.error("reconcile failed permanently: \(error)")
+            logger.error("reconcile failed permanently, not retrying until the object changes: \(error)")
         } catch {
             metrics.reconciled("error")
             metrics.failed(terminal: false)
-            logger.debug("reconcile failed, retrying with backoff: \(error)")
+            logger.warning("reconcile failed, retrying with backoff: \(error)")
             await queue.addRateLimited(key)
         }
     }

@@ -26,32 +26,36 @@ public struct Finalizer: Sendable {
 
     public func reconcile<R: KubernetesResource>(_ object: R, handler: (Event<R>) async throws -> ReconcileAction) async throws -> ReconcileAction {
         let finalizers = object.metadata.finalizers ?? []
-        let name = object.metadata.name ?? ""
         if object.metadata.deletionTimestamp != nil {
-            guard let index = finalizers.firstIndex(of: self.name) else { return .done }
+            guard finalizers.contains(self.name) else { return .done }
             let action = try await handler(.cleanup(object))
-            let patch = JSONPatch([
-                .test("/metadata/finalizers/\(index)", .string(self.name)),
-                .remove("/metadata/finalizers/\(index)"),
-            ])
-            try await removeFinalizer(R.self, name: name, namespace: object.metadata.namespace, patch: patch)
+            try await remove(from: object)
             return action
         }
         guard finalizers.contains(self.name) else {
-            let patch: JSONPatch = finalizers.isEmpty
-                ? JSONPatch([.test("/metadata/finalizers", .null), .add("/metadata/finalizers", [.string(self.name)])])
-                : JSONPatch([.test("/metadata/finalizers", .array(finalizers.map(JSONValue.string))), .add("/metadata/finalizers/-", .string(self.name))])
-            _ = try await client.patch(R.self, name: name, namespace: object.metadata.namespace, jsonPatch: patch)
+            try await add(to: object)
             // The change comes back through the watch and triggers the next reconcile.
             return .done
         }
         return try await handler(.apply(object))
     }
 
-    /// Removes the finalizer; an object already gone counts as done.
-    private func removeFinalizer<R: KubernetesResource>(_ type: R.Type, name: String, namespace: String?, patch: JSONPatch) async throws(KubernetesClientError) {
+    /// Adds the finalizer (a no-op when present), guarded by a `test` of the list as last seen.
+    public func add<R: KubernetesResource>(to object: R) async throws(KubernetesClientError) {
+        let finalizers = object.metadata.finalizers ?? []
+        guard !finalizers.contains(name) else { return }
+        let patch: JSONPatch = finalizers.isEmpty
+            ? JSONPatch([.test("/metadata/finalizers", .null), .add("/metadata/finalizers", [.string(name)])])
+            : JSONPatch([.test("/metadata/finalizers", .array(finalizers.map(JSONValue.string))), .add("/metadata/finalizers/-", .string(name))])
+        _ = try await client.patch(R.self, name: object.metadata.name ?? "", namespace: object.metadata.namespace, jsonPatch: patch)
+    }
+
+    /// Removes the finalizer (a no-op when absent); an object already gone counts as done.
+    public func remove<R: KubernetesResource>(from object: R) async throws(KubernetesClientError) {
+        guard let index = (object.metadata.finalizers ?? []).firstIndex(of: name) else { return }
+        let patch = JSONPatch([.test("/metadata/finalizers/\(index)", .string(name)), .remove("/metadata/finalizers/\(index)")])
         do {
-            _ = try await client.patch(type, name: name, namespace: namespace, jsonPatch: patch)
+            _ = try await client.patch(R.self, name: object.metadata.name ?? "", namespace: object.metadata.namespace, jsonPatch: patch)
         } catch {
             if !error.isNotFound { throw error }
         }

@@ -9,15 +9,20 @@ import ServiceLifecycle
 ///
 /// - Defaults: lease duration 15 s, renew deadline 10 s, retry period 2 s (controller-runtime's).
 /// - Guarantees: controllers gated on ``gate`` start only after this instance acquired the lease.
-///   If renewing fails for longer than the renew deadline, ``run()`` throws
-///   ``LeaderElectionError/leadershipLost``, which ends the service group (and the process):
-///   a former leader must not keep reconciling.
+///   While leading, every round must succeed within the renew deadline of the last successful renew:
+///   each API call is bounded (a quarter of the renew deadline) and the round races a timer set to the
+///   deadline, so a hung request cannot stretch it. At the deadline the gate closes (controllers stop
+///   taking work) and ``run()`` throws ``LeaderElectionError/leadershipLost``, which ends the service
+///   group (and the process). The renew deadline is shorter than the lease duration, and other
+///   instances judge expiry from when *they* saw the lease last change, so a former leader has stopped
+///   before anyone else can acquire.
 /// - On graceful shutdown the lease is released (holder cleared), so another instance takes over at once.
 public final class LeaderElector: ServiceLifecycle.Service {
     public struct Configuration: Sendable {
         public var leaseName: String
         public var namespace: String
         public var identity: String
+        /// Whole seconds: the Lease records `leaseDurationSeconds`.
         public var leaseDuration: Duration = .seconds(15)
         public var renewDeadline: Duration = .seconds(10)
         public var retryPeriod: Duration = .seconds(2)
@@ -37,7 +42,8 @@ public final class LeaderElector: ServiceLifecycle.Service {
 
     public init(configuration: Configuration, client: KubernetesClient, logger: Logger, now: @escaping @Sendable () -> Date = Date.init) {
         self.configuration = configuration
-        self.client = client
+        // Each call well inside the renew deadline, so a slow answer is an error the next round can retry.
+        self.client = client.timingOut(after: configuration.renewDeadline / 4)
         self.logger = logger
         self.now = now
     }
@@ -45,27 +51,28 @@ public final class LeaderElector: ServiceLifecycle.Service {
     public func run() async throws {
         let status = Gauge(label: "leader_election_master_status", dimensions: [("name", configuration.leaseName)])
         var machine = LeaderElectionStateMachine(identity: configuration.identity, leaseDuration: Self.seconds(configuration.leaseDuration))
-        var lastRenew: Date?
+        var renewDeadline: ContinuousClock.Instant?
         defer {
             gate.end()
             status.record(0)
         }
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             do {
-                let leading = try await attempt(&machine)
+                let leading = try await round(&machine, deadline: gate.isLeading ? renewDeadline : nil)
                 if leading {
                     if !gate.isLeading { logger.info("acquired lease \(configuration.namespace)/\(configuration.leaseName) as \(configuration.identity)") }
-                    lastRenew = now()
+                    renewDeadline = .now + configuration.renewDeadline
                     gate.set(leading: true)
                     status.record(1)
                 } else if gate.isLeading {
                     throw LeaderElectionError.leadershipLost(identity: configuration.identity)
                 }
             } catch let error as LeaderElectionError {
+                logger.error("lost lease \(configuration.namespace)/\(configuration.leaseName): stopping")
                 throw error
             } catch {
-                logger.debug("lease update failed: \(error)")
-                if gate.isLeading, let lastRenew, now().timeIntervalSince(lastRenew) > Self.seconds(configuration.renewDeadline) {
+                logger.warning("lease update failed: \(error)")
+                if gate.isLeading, let renewDeadline, ContinuousClock.now >= renewDeadline {
                     throw LeaderElectionError.leadershipLost(identity: configuration.identity)
                 }
             }
@@ -74,6 +81,29 @@ public final class LeaderElector: ServiceLifecycle.Service {
         }
         // Release only on graceful shutdown: a cancelled (killed) instance leaves the lease to expire.
         if gate.isLeading && Task.isShuttingDownGracefully { await release() }
+    }
+
+    /// One ``attempt(_:)``; while leading it races the renew deadline and loses leadership if the
+    /// deadline comes first, however long the request would have hung.
+    func round(_ machine: inout LeaderElectionStateMachine, deadline: ContinuousClock.Instant?) async throws -> Bool {
+        guard let deadline else { return try await attempt(&machine) }
+        let start = machine
+        let outcome = try await withThrowingTaskGroup(of: (Bool, LeaderElectionStateMachine)?.self) { group in
+            group.addTask {
+                var copy = start
+                let leading = try await self.attempt(&copy)
+                return (leading, copy)
+            }
+            group.addTask {
+                try await Task.sleep(until: deadline)
+                return nil
+            }
+            defer { group.cancelAll() }
+            return try await group.next() ?? nil
+        }
+        guard let (leading, updated) = outcome else { throw LeaderElectionError.leadershipLost(identity: configuration.identity) }
+        machine = updated
+        return leading
     }
 
     /// One round: read the lease and acquire or renew it when allowed. Returns whether this instance leads.

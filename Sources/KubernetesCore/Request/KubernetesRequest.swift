@@ -18,14 +18,21 @@ public struct KubernetesRequest: Sendable, Equatable {
     public var body: Data?
     /// `true` for watches: the response is a stream of events, not one document.
     public var isWatch: Bool
+    /// How long the whole exchange may take; `nil` leaves it to the transport's default. Ignored for watches,
+    /// which end by the server-side `timeoutSeconds` and the transport's idle timeout instead.
+    public var timeout: Duration?
 
-    public init(method: Method, path: String, query: QueryItems = [], headers: [String: String] = [:], body: Data? = nil, isWatch: Bool = false) {
+    public init(
+        method: Method, path: String, query: QueryItems = [], headers: [String: String] = [:], body: Data? = nil, isWatch: Bool = false,
+        timeout: Duration? = nil
+    ) {
         self.method = method
         self.path = path
         self.query = query
         self.headers = headers
         self.body = body
         self.isWatch = isWatch
+        self.timeout = timeout
     }
 
     /// Path and percent-encoded query, e.g. `/api/v1/pods?labelSelector=app%3Dweb`.

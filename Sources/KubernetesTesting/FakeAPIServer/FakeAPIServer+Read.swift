@@ -100,10 +100,13 @@ extension FakeAPIServer {
 
     /// Records a change and delivers it to every matching watch.
     func record(_ type: String, resource: ResourceKey, object: JSONValue, previous: JSONValue?) {
-        let entry = HistoryEntry(revision: revision, resource: resource, type: type, object: object, previous: previous)
+        let time = now()
+        let entry = HistoryEntry(revision: revision, resource: resource, type: type, object: object, previous: previous, time: time)
         history.append(entry)
-        if history.count > historyLimit {
-            let dropped = history.count - historyLimit
+        // Compaction as etcd under an API server does it: by count, and by age (every 5 minutes by default).
+        var dropped = max(0, history.count - historyLimit)
+        while dropped < history.count, time.timeIntervalSince(history[dropped].time) > historyRetention { dropped += 1 }
+        if dropped > 0 {
             compactedRevision = history[dropped - 1].revision
             history.removeFirst(dropped)
         }

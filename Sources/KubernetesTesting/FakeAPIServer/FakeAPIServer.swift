@@ -48,13 +48,18 @@ public actor FakeAPIServer {
     let now: @Sendable () -> Date
     /// How many history entries are kept for watch resumption before automatic compaction.
     public var historyLimit: Int
+    /// How long history is kept for watch resumption before it is compacted away.
+    public var historyRetention: TimeInterval
 
     /// - Parameters:
-    ///   - now: the clock for timestamps (creation, deletion, managedFields).
+    ///   - now: the clock for timestamps (creation, deletion, managedFields) and for compaction.
     ///   - historyLimit: events kept for watch resumption (default 10,000); older versions answer 410.
-    public init(now: @escaping @Sendable () -> Date = Date.init, historyLimit: Int = 10_000) {
+    ///   - historyRetention: seconds an event is kept for watch resumption (default 300, etcd's
+    ///     compaction interval under kube-apiserver); a watch from an older version answers 410 Gone.
+    public init(now: @escaping @Sendable () -> Date = Date.init, historyLimit: Int = 10_000, historyRetention: TimeInterval = 300) {
         self.now = now
         self.historyLimit = historyLimit
+        self.historyRetention = historyRetention
         for resource in ServedResource.builtIns { resources[resource.key] = resource }
         for name in ["default", "kube-system", "kube-public"] {
             let key = StorageKey(resource: ResourceKey(group: "", plural: "namespaces"), namespace: nil, name: name)
@@ -73,9 +78,20 @@ public actor FakeAPIServer {
         let record = RequestRecord(method: request.method, path: request.path, query: request.query, contentType: request.headers.first { $0.key.lowercased() == "content-type" }?.value)
         log.append(record)
         if let injected = faults.failure(for: request) { return .status(injected) }
+        var request = request
         if let contentType = record.contentType, contentType.contains("protobuf") || contentType.contains("cbor") {
-            // Like a server without those codecs: clients fall back to JSON on 415.
-            return .status(Status(message: "the body of the request was in an unknown format - accepted media types include: application/json, application/yaml", reason: "UnsupportedMediaType", code: 415))
+            // kubectl's imperative `create` commands send protobuf: decode the kinds they send, answer JSON.
+            let unsupported = Status(message: "the body of the request was in an unknown format - accepted media types include: application/json, application/yaml", reason: "UnsupportedMediaType", code: 415)
+            guard request.method == .POST, contentType.contains("protobuf"), let body = request.body else { return .status(unsupported) }
+            do {
+                request.body = try KubernetesProtobuf.decode(body).data()
+            } catch is KubernetesProtobuf.Unsupported {
+                return .status(unsupported)
+            } catch {
+                return .status(Status(message: "cannot decode the protobuf body: \(error)", reason: "BadRequest", code: 400))
+            }
+            request.headers = request.headers.filter { $0.key.lowercased() != "content-type" }
+            request.headers["Content-Type"] = "application/json"
         }
         do {
             return try route(request)
@@ -109,6 +125,7 @@ public actor FakeAPIServer {
         guard let target = try RequestTarget(path: path, server: self.resources) else {
             throw APIError(404, "NotFound", "the server could not find the requested resource (\(request.method) \(path))")
         }
+        if target.subresource == "scale", let name = target.name { return try scale(target, name: name, request: request) }
         switch (request.method, target.name) {
         case (.GET, nil):
             if request.query["watch"] == "true" || request.query["watch"] == "1" { return try watch(target, query: request.query, accept: request.headers["Accept"] ?? request.headers["accept"]) }

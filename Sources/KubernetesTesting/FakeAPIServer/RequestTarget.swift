@@ -39,7 +39,8 @@ struct RequestTarget: Sendable {
         self.namespace = namespace
         self.name = segments.count > 1 ? segments[1] : nil
         self.subresource = segments.count > 2 ? segments[2] : nil
-        if let subresource, subresource != "status" || !resource.hasStatus {
+        let scalable = resource.key == ResourceKey(group: "apps", plural: "deployments")
+        if let subresource, !(subresource == "status" && resource.hasStatus) && !(subresource == "scale" && scalable) {
             throw APIError(404, "NotFound", "the server could not find the requested resource (\(path)): no subresource \(subresource)")
         }
     }

@@ -28,6 +28,8 @@ struct HistoryEntry: Sendable {
     var object: JSONValue
     /// The object before the change, to tell when it left or entered a selector.
     var previous: JSONValue?
+    /// When the change happened, for time-based compaction.
+    var time: Date
 }
 
 /// The namespace, label selector and field selector of a list or watch.

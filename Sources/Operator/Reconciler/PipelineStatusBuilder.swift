@@ -14,6 +14,8 @@ enum PipelineStatusBuilder {
         var live: (DesiredObject) -> JSONValue?
         var associations: [PodIdentityAssociationStatus]
         var podIdentityFailure: String?
+        /// Whether this operator manages Pod Identity (`--pod-identity`); when not, PodIdentityReady says so.
+        var podIdentityManaged = true
         var now: Date
     }
 
@@ -75,6 +77,13 @@ enum PipelineStatusBuilder {
             allReady = false
             set(RAGPipelineConditionType.podIdentityReady, false, "SyncFailed", failure)
             set(RAGPipelineConditionType.degraded, true, "PodIdentitySyncFailed", failure)
+        } else if !inputs.podIdentityManaged, pipeline.spec.aws?.clusterName?.isEmpty == false {
+            let accounts = DesiredState.componentsNeedingAWS(of: pipeline).map(\.serviceAccount)
+            let message = accounts.isEmpty
+                ? "no component needs AWS credentials"
+                : "this operator does not manage EKS Pod Identity (--pod-identity is off): associations for \(accounts.joined(separator: ", ")) must come from elsewhere (Terraform, eksctl)"
+            set(RAGPipelineConditionType.podIdentityReady, true, "NotManaged", message)
+            set(RAGPipelineConditionType.degraded, false, "AsExpected", "no component is degraded")
         } else {
             let message = inputs.associations.isEmpty ? "no component needs AWS credentials" : "\(inputs.associations.count) association(s) in place"
             set(RAGPipelineConditionType.podIdentityReady, true, inputs.associations.isEmpty ? "NotRequired" : "Associated", message)

@@ -9,21 +9,34 @@ import Logging
 /// and its status.
 ///
 /// ## Guarantees
-/// - Steady state costs zero writes: a child is applied only when the cached live object does not
-///   already hold every desired field; status is written only when it changed.
+/// - Steady state costs zero writes: a child is applied only when the fields the operator owns differ
+///   from the desired ones or a desired value is not live (``ChildApplyDecision``); status is written
+///   only when it changed, as a merge patch that removes what the new status no longer has.
 /// - Children the spec no longer asks for (an ingress turned off, an external LLM instead of vLLM)
 ///   are deleted; owned objects are watched, so drift is reverted on the next reconcile.
 /// - An invalid spec sets InvalidSpec (and an Event) and changes no child; the next spec change retries.
-/// - Pod Identity associations are found by listing before creating (idempotent across crashes)
-///   and deleted behind the `rag.dev/pod-identity` finalizer.
+/// - Pod Identity associations exist before the workloads that need them are applied, and their ids
+///   are in the pod templates, so pods roll when an association changes.
+/// - Deletion never hangs on EKS: the `rag.dev/pod-identity` finalizer is added only when the operator
+///   manages Pod Identity; cleanup deletes the associations recorded in status, reports what it waits
+///   for in the `Terminating` condition, and gives up (with a Warning Event) after
+///   ``Configuration/podIdentityCleanupTimeout``; the `rag.dev/skip-cleanup: "true"` annotation skips it.
 public struct RAGPipelineReconciler: Reconciler {
     public typealias Resource = RAGPipeline
+
+    /// The annotation that skips Pod Identity cleanup on deletion, on purpose.
+    public static let skipCleanupAnnotation = "rag.dev/skip-cleanup"
 
     public struct Configuration: Sendable {
         public var fieldManager = "rag-operator"
         public var finalizer = "rag.dev/pod-identity"
         /// Periodic resync even when nothing changes (default 5 minutes).
         public var resync: Duration = .seconds(300)
+        /// How long a deleted pipeline waits for EKS to delete its associations before the finalizer is
+        /// removed anyway (default 10 minutes: longer than a typical API outage, shorter than a person's patience).
+        public var podIdentityCleanupTimeout: Duration = .seconds(600)
+        /// How often cleanup is retried while it fails (default 10 s).
+        public var podIdentityCleanupRetry: Duration = .seconds(10)
         public var buildOptions: BuildOptions
 
         public init(buildOptions: BuildOptions) { self.buildOptions = buildOptions }
@@ -52,16 +65,55 @@ public struct RAGPipelineReconciler: Reconciler {
         NetworkPolicy.resource, PodDisruptionBudget.resource,
     ]
 
+    var finalizer: Finalizer { Finalizer(name: configuration.finalizer, client: client) }
+
     public func reconcile(_ pipeline: RAGPipeline, context: ReconcileContext) async throws -> ReconcileAction {
-        let finalizer = Finalizer(name: configuration.finalizer, client: client)
-        return try await finalizer.reconcile(pipeline) { event in
-            switch event {
-            case .apply(let pipeline): return try await apply(pipeline, context: context)
-            case .cleanup(let pipeline):
-                try await releasePodIdentity(pipeline, context: context)
-                return .done
-            }
+        let hasFinalizer = pipeline.metadata.finalizers?.contains(configuration.finalizer) ?? false
+        if pipeline.metadata.deletionTimestamp != nil {
+            guard hasFinalizer else { return .done }
+            return try await cleanup(pipeline, context: context)
         }
+        if needsFinalizer(pipeline) {
+            if !hasFinalizer {
+                try await finalizer.add(to: pipeline)
+                return .done  // the change comes back through the watch
+            }
+        } else if hasFinalizer && (!podIdentity.isManaged || (pipeline.status?.podIdentityAssociations ?? []).isEmpty) {
+            // Nothing left to clean up (or nobody who could): a finalizer now would only block deletion.
+            if !podIdentity.isManaged {
+                await record(pipeline, "Warning", "PodIdentityNotManaged", "Removed finalizer \(configuration.finalizer): this operator does not manage EKS Pod Identity (--pod-identity is off)", action: "Finalize")
+            }
+            try await finalizer.remove(from: pipeline)
+            return .done
+        }
+        do {
+            return try await apply(pipeline, context: context)
+        } catch let error as TerminalError {
+            try await reportTerminal(error, of: pipeline, context: context)
+            throw error
+        }
+    }
+
+    /// A failure retrying cannot fix: a Warning Event, `Degraded=True` with the reason, `Ready=False`,
+    /// and a warning log; the controller does not retry until the pipeline changes.
+    func reportTerminal(_ error: TerminalError, of pipeline: RAGPipeline, context: ReconcileContext) async throws {
+        context.logger.warning("reconcile failed permanently: \(error.message)")
+        await record(pipeline, "Warning", "ReconcileFailed", error.message, action: "Reconcile")
+        var status = pipeline.status ?? RAGPipelineStatus()
+        var conditions = status.conditions ?? []
+        let generation = pipeline.metadata.generation
+        conditions.set(Condition(type: RAGPipelineConditionType.degraded, status: "True", reason: "ReconcileFailed", message: error.message, observedGeneration: generation, lastTransitionTime: Timestamp(now())))
+        conditions.set(Condition(type: RAGPipelineConditionType.ready, status: "False", reason: "Degraded", message: "reconcile failed and will not be retried until the spec changes: \(error.message)", observedGeneration: generation, lastTransitionTime: Timestamp(now())))
+        status.conditions = conditions
+        status.observedGeneration = generation
+        try await writeStatus(status, of: pipeline)
+    }
+
+    /// The finalizer guards associations, so it is wanted only when the operator manages them and the
+    /// pipeline asks for some.
+    func needsFinalizer(_ pipeline: RAGPipeline) -> Bool {
+        guard podIdentity.isManaged, let cluster = pipeline.spec.aws?.clusterName, !cluster.isEmpty else { return false }
+        return !DesiredState.componentsNeedingAWS(of: pipeline, options: configuration.buildOptions).isEmpty
     }
 
     func apply(_ pipeline: RAGPipeline, context: ReconcileContext) async throws -> ReconcileAction {
@@ -72,72 +124,35 @@ public struct RAGPipelineReconciler: Reconciler {
             try await writeStatus(PipelineStatusBuilder.invalid(pipeline, problems: problems, now: now()), of: pipeline)
             return .done
         }
-        let desired: [DesiredObject]
+        var desired: [DesiredObject]
         do {
             desired = try DesiredState.children(of: pipeline, options: configuration.buildOptions)
         } catch {
             throw TerminalError("cannot build the children of \(context.key): \(error)")
         }
-        try await applyChildren(desired, of: pipeline, context: context)
+        // Credentials first: EKS injects them at pod admission, so a pod admitted before its
+        // association exists runs without them until something rolls it.
+        let podIdentityState = await syncPodIdentity(pipeline, context: context)
+        desired = try DesiredState.annotating(desired, with: podIdentityState.associations).map(ChildApplyDecision.stamped)
+        let held = podIdentityState.failure == nil ? [] : workloadsAwaitingCredentials(desired, of: pipeline, have: podIdentityState.associations)
+        try await applyChildren(desired.filter { !held.contains($0.key) || $0.descriptor != Deployment.resource }, of: pipeline, context: context)
         try await pruneChildren(keeping: desired, of: pipeline, context: context)
 
-        var associations: [PodIdentityAssociationStatus] = []
-        var podIdentityFailure: String?
-        do {
-            associations = try await syncPodIdentity(pipeline, context: context)
-        } catch {
-            podIdentityFailure = "\(error)"
-            await record(pipeline, "Warning", "PodIdentitySyncFailed", "\(error)", action: "Associate")
-        }
         let inputs = PipelineStatusBuilder.Inputs(
-            pipeline: pipeline, desired: desired, live: { live($0) }, associations: associations, podIdentityFailure: podIdentityFailure, now: now())
+            pipeline: pipeline, desired: desired, live: { live($0) }, associations: podIdentityState.associations,
+            podIdentityFailure: podIdentityState.failure, podIdentityManaged: podIdentity.isManaged, now: now())
         try await writeStatus(PipelineStatusBuilder.status(inputs), of: pipeline)
-        if let podIdentityFailure { throw PodIdentitySyncError(message: podIdentityFailure) }
+        if let failure = podIdentityState.failure { throw PodIdentitySyncError(message: failure) }
         return .requeue(after: configuration.resync)
     }
 
-    func live(_ object: DesiredObject) -> JSONValue? {
-        caches[object.descriptor]?.object(for: ObjectKey(namespace: object.descriptor.namespaced ? object.namespace : nil, name: object.name))?.json
-    }
-
-    func applyChildren(_ desired: [DesiredObject], of pipeline: RAGPipeline, context: ReconcileContext) async throws {
-        for object in desired {
-            let current = live(object)
-            if let current, ObjectContainment.contains(current, object.body) { continue }
-            do {
-                _ = try await client.apply(object.descriptor, body: object.body, namespace: object.namespace, fieldManager: configuration.fieldManager, force: true)
-            } catch {
-                await record(pipeline, "Warning", "ApplyFailed", "\(object.descriptor.kind) \(object.name): \(error.message)", action: "Apply")
-                throw error
-            }
-            let verb = current == nil ? "Created" : "Updated"
-            context.logger.info("\(verb.lowercased()) \(object.descriptor.kind) \(object.name)")
-            await record(pipeline, "Normal", verb, "\(verb) \(object.descriptor.kind) \(object.name)", action: "Apply")
-        }
-    }
-
-    func pruneChildren(keeping desired: [DesiredObject], of pipeline: RAGPipeline, context: ReconcileContext) async throws {
-        guard let uid = pipeline.metadata.uid else { return }
-        let wanted = Set(desired.map { "\($0.descriptor.plural).\($0.descriptor.group)/\($0.name)" })
-        for resource in Self.ownedResources {
-            for child in caches[resource]?.objects(ownedBy: uid) ?? [] where !wanted.contains("\(resource.plural).\(resource.group)/\(child.metadata.name ?? "")") {
-                let isController = child.metadata.ownerReferences?.contains { $0.uid == uid && $0.controller == true } ?? false
-                guard isController, let name = child.metadata.name else { continue }
-                do {
-                    try await client.delete(resource, name: name, namespace: child.metadata.namespace, options: .background)
-                } catch {
-                    if !error.isNotFound { throw error }
-                }
-                context.logger.info("deleted \(resource.kind) \(name): no longer in the spec")
-                await record(pipeline, "Normal", "Deleted", "Deleted \(resource.kind) \(name): no longer in the spec", action: "Delete")
-            }
-        }
-    }
-
+    /// Writes `status` when it differs from the cached one, as a merge patch computed against it, so
+    /// fields the new status no longer has (`url`, associations, a component) are removed, not kept.
     func writeStatus(_ status: RAGPipelineStatus, of pipeline: RAGPipeline) async throws {
         guard status != pipeline.status else { return }
-        let body: JSONValue = ["status": try JSONValue(encoding: status)]
-        _ = try await client.patch(RAGPipeline.self, name: pipeline.metadata.name ?? "", namespace: pipeline.metadata.namespace, patch: body, subresource: "status")
+        let old = try pipeline.status.map { try JSONValue(encoding: $0) } ?? .object([:])
+        guard let diff = JSONMergePatch.diff(from: old, to: try JSONValue(encoding: status)) else { return }
+        _ = try await client.patch(RAGPipeline.self, name: pipeline.metadata.name ?? "", namespace: pipeline.metadata.namespace, patch: ["status": diff], subresource: "status")
     }
 
     func record(_ pipeline: RAGPipeline, _ type: String, _ reason: String, _ note: String, action: String) async {

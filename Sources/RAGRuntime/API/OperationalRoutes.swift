@@ -12,6 +12,7 @@ struct OperationalRoutes: Sendable {
     let clock: WallClock
     let configuration: QueryAPIConfiguration
     let metricsExposition: @Sendable () -> [UInt8]
+    let checks: ReadinessChecks
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("healthz") { _, _ in try JSONResponse.make(["status": "ok"]) }
@@ -41,29 +42,27 @@ struct OperationalRoutes: Sendable {
             newest: stats.newest.map(UTCTimestamp.string(from:)), ingestRatePerMinute: meter.ratePerMinute(at: clock.now())))
     }
 
-    /// 200 when the store and the embedder work; the LLM is reported but not required.
+    /// 200 when the store and the embedder work; the LLM is reported but not required. Each check is
+    /// cached and time-bounded (``ReadinessChecks``); liveness (`/healthz`) depends on none of them.
     func readiness() async throws -> Response {
-        var checks: [String: String] = [:]
-        do {
+        let store = store, embedder = embedder, generator = generator
+        let storeCheck = await checks.result(of: "vectorStore") {
             _ = try await store.count()
-            checks["vectorStore"] = "ok"
-        } catch {
-            checks["vectorStore"] = "failed: \(error)"
+            return "ok"
         }
-        do {
+        let embedderCheck = await checks.result(of: "embedder") {
             _ = try await embedder.embed(["readiness probe"], purpose: .query)
-            checks["embedder"] = "ok"
-        } catch {
-            checks["embedder"] = "failed: \(error)"
+            return "ok"
         }
+        var results = ["vectorStore": storeCheck.detail, "embedder": embedderCheck.detail]
         if let llm = generator as? LLMAnswerGenerator {
-            checks["llm"] = await llm.isReachable() ? "reachable" : "unreachable"
+            results["llm"] = await checks.result(of: "llm") { await llm.isReachable() ? "reachable" : "unreachable" }.detail
         } else {
-            checks["llm"] = "not configured"
+            results["llm"] = "not configured"
         }
-        let ready = checks["vectorStore"] == "ok" && checks["embedder"] == "ok"
+        let ready = storeCheck.passed && embedderCheck.passed
         return try JSONResponse.make(
-            ReadinessBody(status: ready ? "ready" : "not ready", checks: checks), status: ready ? .ok : .serviceUnavailable)
+            ReadinessBody(status: ready ? "ready" : "not ready", checks: results), status: ready ? .ok : .serviceUnavailable)
     }
 
     struct StatsBody: Encodable {

@@ -35,7 +35,7 @@ public func buildQueryRouter(
         embedder: embedder, store: store, batchSize: configuration.ingestBatchSize, meter: meter, clock: clock, logger: logger)
     OperationalRoutes(
         embedder: embedder, store: store, generator: generator, ingestor: ingestor, meter: meter, clock: clock,
-        configuration: configuration, metricsExposition: metricsExposition
+        configuration: configuration, metricsExposition: metricsExposition, checks: ReadinessChecks(clock: clock)
     ).register(on: router)
     if let deadLetters {
         router.post("api/dead-letters") { request, _ in

@@ -44,7 +44,20 @@ import Testing
         let deployments = try kubectl.run("get", "deployments", "-l", "app.kubernetes.io/instance=quickstart", "-o", "name")
         #expect(deployments.contains("deployment.apps/quickstart-backend") && deployments.contains("deployment.apps/quickstart-ui"))
 
-        #expect(try kubectl.run("delete", "ragpipeline", "quickstart", "--timeout=30s").contains("deleted"))
+        // kubectl scale goes through the scale subresource; the operator owns replicas and takes them back.
+        let replicas = try kubectl.run("get", "deployment", "quickstart-ui", "-o", "jsonpath={.spec.replicas}")
+        #expect(try kubectl.run("scale", "deployment/quickstart-ui", "--replicas=5").contains("scaled"))
+        let reverted = ContinuousClock.now + .seconds(20)
+        var now = try kubectl.run("get", "deployment", "quickstart-ui", "-o", "jsonpath={.spec.replicas}")
+        while now != replicas && ContinuousClock.now < reverted {
+            try await Task.sleep(for: .milliseconds(200))
+            now = try kubectl.run("get", "deployment", "quickstart-ui", "-o", "jsonpath={.spec.replicas}")
+        }
+        #expect(now == replicas, "kubectl scale was not reverted: \(now) replicas, the spec says \(replicas)")
+
+        #expect(try kubectl.run("delete", "ragpipeline", "quickstart", "--wait=false").contains("deleted"))
+        _ = try kubectl.run("wait", "--for=delete", "ragpipeline/quickstart", "--timeout=30s")  // exits non-zero on timeout
+        #expect(try kubectl.run("get", "ragpipelines", "-o", "name").isEmpty)
         for kind in ["deployments", "services", "serviceaccounts", "networkpolicies", "persistentvolumeclaims"] {
             let left = try kubectl.run("get", kind, "-l", "app.kubernetes.io/instance=quickstart", "-o", "name")
             #expect(left.isEmpty, "\(kind) left after delete: \(left)")

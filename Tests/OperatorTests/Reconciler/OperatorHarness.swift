@@ -6,31 +6,73 @@ import KubernetesCore
 import KubernetesTesting
 import Logging
 import Operator
+import Testing
 
 /// A fake API server with the CRD installed, the real controller, in-memory Pod Identity and a simulated kubelet.
+///
+/// The controller runs as `rag-operator run` deploys it: over the network, through the real client and
+/// transport, to the fake served on loopback (HTTPS with HTTP/2 and a bearer token by default). The
+/// test's own ``client`` talks to the server in-process, as kubectl beside the operator would.
 struct OperatorHarness {
-    let server = FakeAPIServer()
-    let podIdentity = InMemoryPodIdentityAssociations()
-    let controller: Controller<RAGPipelineReconciler>
-    var client: KubernetesClient { server.client() }
+    /// How the controller reaches the API server.
+    enum Wire: String, Sendable, CaseIterable, CustomTestStringConvertible {
+        /// Plain HTTP/1.1 without authentication, as through `kubectl proxy`.
+        case plainHTTP1
+        /// HTTPS, HTTP/1.1 only, bearer token.
+        case httpsHTTP1
+        /// HTTPS, HTTP/2 negotiated by ALPN, bearer token: what a real API server speaks.
+        case httpsHTTP2
 
-    init(podIdentity associations: (any PodIdentityAssociations)? = nil) {
-        var logger = Logger(label: "operator-test")
-        logger.logLevel = .critical
-        var options = OperatorAssembly.Options()
-        options.buildOptions = BuildOptions(runtimeImage: "ghcr.io/rag-dev/rag-runtime:test")
-        controller = OperatorAssembly.controller(client: server.client(), podIdentity: associations ?? podIdentity, options: options, logger: logger)
+        var testDescription: String { rawValue }
     }
 
-    /// Installs the CRD and the sample's namespace, runs the controller (and optionally the kubelet) around `body`.
-    func run(kubelet: Bool = true, _ body: @Sendable (OperatorHarness) async throws -> Void) async throws {
+    let server = FakeAPIServer()
+    let podIdentity = InMemoryPodIdentityAssociations()
+    let associations: (any PodIdentityAssociations)?
+    let wire: Wire
+    let options: OperatorAssembly.Options
+    /// The controller under test; set while ``run(kubelet:_:)`` runs.
+    private(set) var controller: Controller<RAGPipelineReconciler>!
+    var client: KubernetesClient { server.client() }
+
+    init(podIdentity associations: (any PodIdentityAssociations)? = nil, wire: Wire = .httpsHTTP2, configure: (inout OperatorAssembly.Options) -> Void = { _ in }) {
+        self.associations = associations
+        self.wire = wire
+        var options = OperatorAssembly.Options()
+        options.buildOptions = BuildOptions(runtimeImage: "ghcr.io/rag-dev/rag-runtime:test")
+        configure(&options)
+        self.options = options
+    }
+
+    /// Installs the CRD and the sample's namespace, serves the API, runs the controller over the network
+    /// (and optionally the kubelet) around `body`.
+    func run(kubelet: Bool = true, _ body: @Sendable @escaping (OperatorHarness) async throws -> Void) async throws {
         _ = try await client.create(RAGPipelineCRD.definition())
         for namespace in ["rag"] { _ = try await client.create(Namespace(metadata: ObjectMeta(name: namespace))) }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await controller.run() }
-            if kubelet { group.addTask { await SimulatedKubelet(client: server.client(), delay: .milliseconds(100), interval: .milliseconds(50)).run() } }
-            defer { group.cancelAll() }
-            try await body(self)
+        let serving = wire == .plainHTTP1 ? FakeServing.plain : try FakeServing.https()
+        let running = self
+        try await server.serve(serving) { endpoint in
+            let network = try endpoint.client(httpVersion: running.wire == .httpsHTTP2 ? .automatic : .http1Only)
+            var logger = Logger(label: "operator-test")
+            logger.logLevel = .critical
+            var harness = running
+            harness.controller = OperatorAssembly.controller(
+                client: network, podIdentity: running.associations ?? running.podIdentity, options: running.options, logger: logger)
+            let ready = harness
+            do {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask { try await ready.controller.run() }
+                    if kubelet {
+                        group.addTask { await SimulatedKubelet(client: ready.server.client(), delay: .milliseconds(100), interval: .milliseconds(50)).run() }
+                    }
+                    defer { group.cancelAll() }
+                    try await body(ready)
+                }
+            } catch {
+                try await network.shutdown()
+                throw error
+            }
+            try await network.shutdown()
         }
     }
 

@@ -1,7 +1,6 @@
-import KubernetesCore
 
 /// How a list merges: replaced whole (atomic), as a set of scalars, or as a map keyed by some fields.
-enum ListKind: Sendable, Equatable {
+public enum ListKind: Sendable, Equatable {
     case atomic
     case set
     case map(keys: [String])
@@ -12,13 +11,15 @@ enum ListKind: Sendable, Equatable {
 /// Paths are field names only (list items collapsed): `["spec", "template", "spec", "containers"]`.
 /// Built-in kinds use the keys Kubernetes declares (`x-kubernetes-list-map-keys`/patch merge keys);
 /// custom resources read `x-kubernetes-list-type` and `x-kubernetes-list-map-keys` from their schema.
-struct ListKinds: Sendable {
+public struct ListKinds: Sendable {
     let kind: @Sendable ([String]) -> ListKind
 
-    func callAsFunction(_ path: [String]) -> ListKind { kind(path) }
+    public init(_ kind: @escaping @Sendable ([String]) -> ListKind) { self.kind = kind }
+
+    public func callAsFunction(_ path: [String]) -> ListKind { kind(path) }
 
     /// The keyed lists of the built-in kinds the fake serves.
-    static let builtIn = ListKinds { path in
+    public static let builtIn = ListKinds { path in
         guard let last = path.last else { return .atomic }
         let inContainer = path.dropLast().last.map { ["containers", "initContainers", "ephemeralContainers"].contains($0) } ?? false
         switch last {
@@ -35,7 +36,7 @@ struct ListKinds: Sendable {
     }
 
     /// Lists as a CRD schema declares them; `metadata` follows the built-in rules.
-    static func schema(_ root: JSONValue) -> ListKinds {
+    public static func schema(_ root: JSONValue) -> ListKinds {
         ListKinds { path in
             if path.first == "metadata" { return builtIn(path) }
             var node: JSONValue? = root
@@ -49,11 +50,5 @@ struct ListKinds: Sendable {
             default: return .atomic
             }
         }
-    }
-}
-
-extension FakeAPIServer {
-    func listKinds(for resource: ServedResource) -> ListKinds {
-        resource.schema.map(ListKinds.schema) ?? .builtIn
     }
 }

@@ -1,22 +1,23 @@
 import Foundation
-import KubernetesCore
 
 /// A set of field paths in the `FieldsV1` vocabulary of `managedFields`:
 /// `f:<member>`, `k:<key json>` (keyed list item), `v:<value json>` (set element).
 ///
 /// Only leaves are stored (scalars, atomic lists, empty objects, set elements, keyed items without
 /// members); `[f:spec, f:replicas]` implies ownership of nothing else under `f:spec`.
-struct FieldSet: Sendable, Equatable {
-    var paths: Set<[String]> = []
+public struct FieldSet: Sendable, Equatable {
+    public var paths: Set<[String]> = []
+
+    public init(paths: Set<[String]> = []) { self.paths = paths }
 
     /// Metadata members that belong to the server, never to a field manager.
-    static let serverOwnedMetadata: Set<String> = [
+    public static let serverOwnedMetadata: Set<String> = [
         "name", "namespace", "uid", "resourceVersion", "generation", "creationTimestamp", "deletionTimestamp",
         "deletionGracePeriodSeconds", "managedFields", "selfLink", "generateName",
     ]
 
     /// The fields an object (or an apply configuration) sets.
-    static func of(_ object: JSONValue, lists: ListKinds) -> FieldSet {
+    public static func of(_ object: JSONValue, lists: ListKinds) -> FieldSet {
         var set = FieldSet()
         guard case .object(let members) = object else { return set }
         for (name, value) in members where name != "apiVersion" && name != "kind" {
@@ -55,30 +56,30 @@ struct FieldSet: Sendable, Equatable {
         }
     }
 
-    static func keyElement(_ item: JSONValue, keys: [String]) -> String {
+    public static func keyElement(_ item: JSONValue, keys: [String]) -> String {
         var key: [String: JSONValue] = [:]
         for name in keys { if let value = item[name] { key[name] = value } }
         return "k:" + JSONValue.object(key).jsonString
     }
 
     /// The leaf paths, sorted.
-    var leaves: [[String]] { paths.sorted { $0.lexicographicallyPrecedes($1) } }
+    public var leaves: [[String]] { paths.sorted { $0.lexicographicallyPrecedes($1) } }
 
-    func contains(_ path: [String]) -> Bool { paths.contains(path) }
+    public func contains(_ path: [String]) -> Bool { paths.contains(path) }
 
     /// Whether any path is `node` or lies below it.
-    func covers(_ node: [String]) -> Bool { paths.contains { $0.starts(with: node) } }
+    public func covers(_ node: [String]) -> Bool { paths.contains { $0.starts(with: node) } }
 
-    func subtracting(_ other: FieldSet) -> FieldSet { FieldSet(paths: paths.subtracting(other.paths)) }
+    public func subtracting(_ other: FieldSet) -> FieldSet { FieldSet(paths: paths.subtracting(other.paths)) }
 
-    func union(_ other: FieldSet) -> FieldSet { FieldSet(paths: paths.union(other.paths)) }
+    public func union(_ other: FieldSet) -> FieldSet { FieldSet(paths: paths.union(other.paths)) }
 
-    var isEmpty: Bool { paths.isEmpty }
+    public var isEmpty: Bool { paths.isEmpty }
 }
 
 extension FieldSet {
     /// The `fieldsV1` JSON of this set.
-    var fieldsV1: JSONValue {
+    public var fieldsV1: JSONValue {
         var root: JSONValue = .object([:])
         for path in paths {
             for length in 1...path.count {
@@ -91,7 +92,7 @@ extension FieldSet {
         return root
     }
 
-    init(fieldsV1: JSONValue) {
+    public init(fieldsV1: JSONValue) {
         func walk(_ node: JSONValue, _ prefix: [String], into set: inout Set<[String]>) {
             for (key, child) in node.objectValue ?? [:] where key != "." {
                 let members = (child.objectValue ?? [:]).keys.filter { $0 != "." }

@@ -1,24 +1,23 @@
-import KubernetesCore
 
 /// The `metadata.managedFields` of an object: who owns which fields, by operation and subresource.
-struct ManagedFields: Sendable {
-    struct Entry: Sendable {
-        var manager: String
+public struct ManagedFields: Sendable {
+    public struct Entry: Sendable {
+        public var manager: String
         /// `Apply` or `Update`.
-        var operation: String
-        var subresource: String?
-        var apiVersion: String
-        var time: String
-        var fields: FieldSet
+        public var operation: String
+        public var subresource: String?
+        public var apiVersion: String
+        public var time: String
+        public var fields: FieldSet
 
-        func matches(manager: String, operation: String, subresource: String?) -> Bool {
+        public func matches(manager: String, operation: String, subresource: String?) -> Bool {
             self.manager == manager && self.operation == operation && self.subresource == subresource
         }
     }
 
-    var entries: [Entry]
+    public var entries: [Entry]
 
-    init(_ object: JSONValue) {
+    public init(_ object: JSONValue) {
         entries = (object[path: ["metadata", "managedFields"]]?.arrayValue ?? []).compactMap { item in
             guard let manager = item["manager"]?.stringValue, let operation = item["operation"]?.stringValue else { return nil }
             return Entry(
@@ -28,7 +27,7 @@ struct ManagedFields: Sendable {
         }
     }
 
-    func store(in object: inout JSONValue) {
+    public func store(in object: inout JSONValue) {
         let items: [JSONValue] = entries.filter { !$0.fields.isEmpty }.map { entry in
             var item: JSONValue = [
                 "manager": .string(entry.manager), "operation": .string(entry.operation), "apiVersion": .string(entry.apiVersion),
@@ -40,11 +39,11 @@ struct ManagedFields: Sendable {
         object.set(items.isEmpty ? nil : .array(items), at: ["metadata", "managedFields"])
     }
 
-    func fields(of manager: String, operation: String, subresource: String?) -> FieldSet {
+    public func fields(of manager: String, operation: String, subresource: String?) -> FieldSet {
         entries.first { $0.matches(manager: manager, operation: operation, subresource: subresource) }?.fields ?? FieldSet()
     }
 
-    mutating func set(_ fields: FieldSet, manager: String, operation: String, subresource: String?, apiVersion: String, time: String) {
+    public mutating func set(_ fields: FieldSet, manager: String, operation: String, subresource: String?, apiVersion: String, time: String) {
         if let index = entries.firstIndex(where: { $0.matches(manager: manager, operation: operation, subresource: subresource) }) {
             entries[index].fields = fields
             entries[index].time = time
@@ -56,29 +55,10 @@ struct ManagedFields: Sendable {
     }
 
     /// Takes paths away from every entry but the one named.
-    mutating func release(_ paths: Set<[String]>, exceptManager manager: String, operation: String, subresource: String?) {
+    public mutating func release(_ paths: Set<[String]>, exceptManager manager: String, operation: String, subresource: String?) {
         for index in entries.indices where !entries[index].matches(manager: manager, operation: operation, subresource: subresource) {
             entries[index].fields.paths.subtract(paths)
         }
         entries.removeAll { $0.fields.isEmpty }
-    }
-
-    /// An `Update` (create, PUT, patch) takes ownership of every field whose value it changed.
-    mutating func recordUpdate(manager: String, from old: JSONValue?, to new: JSONValue, subresource: String?, apiVersion: String, time: String, lists: ListKinds) {
-        let newFields = FieldSet.of(new, lists: lists)
-        var changed = Set<[String]>()
-        for leaf in newFields.paths where old.flatMap({ FieldPathNavigation.value(at: leaf, in: $0) }) != FieldPathNavigation.value(at: leaf, in: new) {
-            changed.insert(leaf)
-        }
-        // Fields that disappeared are owned by nobody any more.
-        let gone = old.map { FieldSet.of($0, lists: lists).paths.subtracting(newFields.paths) } ?? []
-        for index in entries.indices { entries[index].fields.paths.subtract(gone) }
-        guard !changed.isEmpty else {
-            entries.removeAll { $0.fields.isEmpty }
-            return
-        }
-        release(changed, exceptManager: manager, operation: "Update", subresource: subresource)
-        let owned = fields(of: manager, operation: "Update", subresource: subresource).union(FieldSet(paths: changed))
-        set(owned, manager: manager, operation: "Update", subresource: subresource, apiVersion: apiVersion, time: time)
     }
 }

@@ -1,0 +1,50 @@
+import CRDs
+import KubernetesClient
+import KubernetesController
+import KubernetesCore
+
+extension RAGPipelineReconciler {
+    /// Applies each desired child whose live object is not up to date (``ChildApplyDecision``).
+    func applyChildren(_ desired: [DesiredObject], of pipeline: RAGPipeline, context: ReconcileContext) async throws {
+        for object in desired {
+            let current = live(object)
+            guard ChildApplyDecision.needsApply(live: current, desired: object.body, fieldManager: configuration.fieldManager) else { continue }
+            do {
+                _ = try await client.apply(object.descriptor, body: object.body, namespace: object.namespace, fieldManager: configuration.fieldManager, force: true)
+            } catch {
+                await record(pipeline, "Warning", "ApplyFailed", "\(object.descriptor.kind) \(object.name): \(error.message)", action: "Apply")
+                // The API server rejected the object itself: the same body fails the same way every time.
+                if error.isInvalid || error.code == 400 {
+                    throw TerminalError("the API server rejected \(object.descriptor.kind) \(object.name): \(error.message)")
+                }
+                throw error
+            }
+            let verb = current == nil ? "Created" : "Updated"
+            context.logger.info("\(verb.lowercased()) \(object.descriptor.kind) \(object.name)")
+            await record(pipeline, "Normal", verb, "\(verb) \(object.descriptor.kind) \(object.name)", action: "Apply")
+        }
+    }
+
+    /// Deletes children this pipeline controls that the spec no longer asks for.
+    func pruneChildren(keeping desired: [DesiredObject], of pipeline: RAGPipeline, context: ReconcileContext) async throws {
+        guard let uid = pipeline.metadata.uid else { return }
+        let wanted = Set(desired.map { "\($0.descriptor.plural).\($0.descriptor.group)/\($0.name)" })
+        for resource in Self.ownedResources {
+            for child in caches[resource]?.objects(ownedBy: uid) ?? [] where !wanted.contains("\(resource.plural).\(resource.group)/\(child.metadata.name ?? "")") {
+                let isController = child.metadata.ownerReferences?.contains { $0.uid == uid && $0.controller == true } ?? false
+                guard isController, let name = child.metadata.name else { continue }
+                do {
+                    try await client.delete(resource, name: name, namespace: child.metadata.namespace, options: .background)
+                } catch {
+                    if !error.isNotFound { throw error }
+                }
+                context.logger.info("deleted \(resource.kind) \(name): no longer in the spec")
+                await record(pipeline, "Normal", "Deleted", "Deleted \(resource.kind) \(name): no longer in the spec", action: "Delete")
+            }
+        }
+    }
+
+    func live(_ object: DesiredObject) -> JSONValue? {
+        caches[object.descriptor]?.object(for: ObjectKey(namespace: object.descriptor.namespaced ? object.namespace : nil, name: object.name))?.json
+    }
+}
