@@ -38,7 +38,7 @@ public enum OperatorAssembly {
         configuration.podIdentityCleanupRetry = min(configuration.podIdentityCleanupRetry, options.podIdentityCleanupTimeout / 4)
         return Controller(
             name: "ragpipeline", client: client, namespace: options.namespace, secondaries: secondaries, concurrency: options.concurrency,
-            leadership: leadership, logger: logger
+            leadership: leadership, logger: logger, ignoresStatusOnlyChanges: true
         ) { caches in
             RAGPipelineReconciler(client: client, caches: caches, podIdentity: podIdentity, events: events, configuration: configuration, now: now)
         }

@@ -63,7 +63,7 @@ struct DevCommand: AsyncParsableCommand {
         let kubelet = KubeletService(kubelet: SimulatedKubelet(client: server.client()))
         let controller = NetworkController(kubeconfigPath: kubeconfigOut, endpoints: endpoints, logger: logger)
         let group = ServiceGroup(configuration: .init(
-            services: [.init(service: app), .init(service: kubelet), .init(service: controller)],
+            services: [.init(service: app), .init(service: BookmarkTicker(server: server)), .init(service: kubelet), .init(service: controller)],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }

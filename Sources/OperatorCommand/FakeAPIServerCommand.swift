@@ -4,6 +4,7 @@ import Foundation
 import KubernetesClient
 import KubernetesTesting
 import Logging
+import ServiceLifecycle
 
 /// `rag-operator fake-apiserver`: serves the in-memory API server on loopback and writes a kubeconfig for it,
 /// so that `kubectl` (or `rag-operator run --kubeconfig`) can be tried against it without a cluster.
@@ -46,6 +47,8 @@ struct FakeAPIServerCommand: AsyncParsableCommand {
             }
             print("fake API server listening on \(url.absoluteString); kubeconfig written to \(kubeconfigOut)")
         }
-        try await app.runService()
+        let group = ServiceGroup(configuration: .init(
+            services: [.init(service: app), .init(service: BookmarkTicker(server: server))], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
     }
 }

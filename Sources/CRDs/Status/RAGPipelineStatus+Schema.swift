@@ -36,6 +36,7 @@ extension PodIdentityAssociationStatus {
             "serviceAccount": .string("The ServiceAccount name."),
             "associationId": .string("The EKS association id (a-...)."),
             "roleArn": .string("The IAM role ARN."),
+            "clusterName": .string("The EKS cluster the association lives in."),
         ], required: ["component", "serviceAccount", "associationId", "roleArn"])
     }
 }

@@ -61,12 +61,15 @@ public struct PodIdentityAssociationStatus: Codable, Sendable, Equatable {
     public var serviceAccount: String
     public var associationId: String
     public var roleArn: String
+    /// The EKS cluster the association lives in, so it can be deleted after `spec.aws.clusterName` changes or goes.
+    public var clusterName: String?
 
-    public init(component: String, serviceAccount: String, associationId: String, roleArn: String) {
+    public init(component: String, serviceAccount: String, associationId: String, roleArn: String, clusterName: String? = nil) {
         self.component = component
         self.serviceAccount = serviceAccount
         self.associationId = associationId
         self.roleArn = roleArn
+        self.clusterName = clusterName
     }
 }
 

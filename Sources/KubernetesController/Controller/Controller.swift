@@ -35,12 +35,19 @@ public final class Controller<R: Reconciler>: ServiceLifecycle.Service {
     let leadership: LeadershipGate?
     let metrics: ControllerMetrics
     let counter = Mutex(0)
+    /// When set, a primary object's change is queued only if its generation or the metadata a
+    /// reconciler acts on (labels, annotations, finalizers, deletion) changed: the reconciler's own
+    /// status writes (and anyone else's) do not come back as work. Periodic requeues and the
+    /// secondary watches still bring it round. controller-runtime's `GenerationChangedPredicate`,
+    /// widened to metadata.
+    let ignoresStatusOnlyChanges: Bool
+    let signatures = Mutex<[ObjectKey: String]>([:])
 
     /// Builds the reconciler from the secondary caches, so that it can compare desired with cached state.
     public convenience init(
         name: String, client: KubernetesClient, namespace: String? = nil, labelSelector: String? = nil,
         secondaries: [SecondaryWatch] = [], concurrency: Int = 2, leadership: LeadershipGate? = nil,
-        logger: Logger = Logger(label: "controller"), backoff: ExponentialBackoff = .workQueue,
+        logger: Logger = Logger(label: "controller"), backoff: ExponentialBackoff = .workQueue, ignoresStatusOnlyChanges: Bool = false,
         makeReconciler: ([ResourceDescriptor: Store<DynamicObject>]) -> R
     ) {
         var stores: [(SecondaryWatch, Store<DynamicObject>, StoreWriter<DynamicObject>)] = []
@@ -51,7 +58,8 @@ public final class Controller<R: Reconciler>: ServiceLifecycle.Service {
         let byResource = Dictionary(stores.map { ($0.0.resource, $0.1) }, uniquingKeysWith: { first, _ in first })
         self.init(
             name: name, client: client, reconciler: makeReconciler(byResource), namespace: namespace, labelSelector: labelSelector,
-            secondaryCaches: stores.map { ($0.0, $0.1, $0.2) }, concurrency: concurrency, leadership: leadership, logger: logger, backoff: backoff)
+            secondaryCaches: stores.map { ($0.0, $0.1, $0.2) }, concurrency: concurrency, leadership: leadership, logger: logger, backoff: backoff,
+            ignoresStatusOnlyChanges: ignoresStatusOnlyChanges)
     }
 
     public convenience init(
@@ -71,8 +79,9 @@ public final class Controller<R: Reconciler>: ServiceLifecycle.Service {
     init(
         name: String, client: KubernetesClient, reconciler: R, namespace: String? = nil, labelSelector: String? = nil,
         secondaryCaches: [(SecondaryWatch, Store<DynamicObject>, StoreWriter<DynamicObject>)], concurrency: Int, leadership: LeadershipGate?,
-        logger: Logger, backoff: ExponentialBackoff
+        logger: Logger, backoff: ExponentialBackoff, ignoresStatusOnlyChanges: Bool = false
     ) {
+        self.ignoresStatusOnlyChanges = ignoresStatusOnlyChanges
         self.name = name
         self.client = client
         self.reconciler = reconciler
@@ -124,10 +133,16 @@ public final class Controller<R: Reconciler>: ServiceLifecycle.Service {
     }
 
     func primaryReflector() -> Reflector<Resource> {
-        Reflector(resource: Resource.resource, client: client, namespace: namespace, labelSelector: labelSelector, writer: writer, logger: logger) { [queue] event in
+        Reflector(resource: Resource.resource, client: client, namespace: namespace, labelSelector: labelSelector, writer: writer, logger: logger) { [queue, self] event in
             switch event {
-            case .applied(let object), .deleted(let object): await queue.add(object.objectKey)
-            case .restarted(let objects): for object in objects { await queue.add(object.objectKey) }
+            case .applied(let object):
+                if self.isNewWork(object) { await queue.add(object.objectKey) }
+            case .deleted(let object):
+                _ = signatures.withLock { $0.removeValue(forKey: object.objectKey) }
+                await queue.add(object.objectKey)
+            case .restarted(let objects):
+                signatures.withLock { $0 = Dictionary(objects.map { ($0.objectKey, Self.signature(of: $0)) }, uniquingKeysWith: { _, last in last }) }
+                for object in objects { await queue.add(object.objectKey) }
             }
         }
     }
@@ -139,6 +154,24 @@ public final class Controller<R: Reconciler>: ServiceLifecycle.Service {
             case .restarted(let objects): for object in objects { for key in watch.map(object) { await queue.add(key) } }
             }
         }
+    }
+
+    /// Whether a primary change is work: always, unless ``ignoresStatusOnlyChanges`` and nothing but
+    /// status (or bookkeeping such as resourceVersion and managedFields) changed since the last one.
+    func isNewWork(_ object: Resource) -> Bool {
+        guard ignoresStatusOnlyChanges else { return true }
+        let signature = Self.signature(of: object)
+        return signatures.withLock { seen in
+            defer { seen[object.objectKey] = signature }
+            return seen[object.objectKey] != signature
+        }
+    }
+
+    static func signature(of object: Resource) -> String {
+        let meta = object.metadata
+        let labels = (meta.labels ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        let annotations = (meta.annotations ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        return "\(meta.generation ?? -1)|\(meta.deletionTimestamp?.description ?? "")|\((meta.finalizers ?? []).joined(separator: ","))|\(labels)|\(annotations)"
     }
 
     func work() async {
@@ -190,7 +223,11 @@ public final class Controller<R: Reconciler>: ServiceLifecycle.Service {
         } catch {
             metrics.reconciled("error")
             metrics.failed(terminal: false)
-            logger.warning("reconcile failed, retrying with backoff: \(error)")
+            if let error = error as? KubernetesClientError, error.isConflict {
+                logger.debug("reconcile raced another write, retrying: \(error)")  // optimistic concurrency at work
+            } else {
+                logger.warning("reconcile failed, retrying with backoff: \(error)")
+            }
             await queue.addRateLimited(key)
         }
     }

@@ -56,8 +56,16 @@ public final class LeaderElector: ServiceLifecycle.Service {
             gate.end()
             status.record(0)
         }
+        guard configuration.renewDeadline + configuration.renewDeadline / 4 < configuration.leaseDuration,
+              configuration.retryPeriod < configuration.renewDeadline else {
+            throw LeaderElectionError.invalidConfiguration(
+                "renew deadline \(configuration.renewDeadline) (plus a quarter for the last request) must be below the lease duration \(configuration.leaseDuration), and the retry period \(configuration.retryPeriod) below the renew deadline")
+        }
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             do {
+                if gate.isLeading, let renewDeadline, ContinuousClock.now >= renewDeadline {
+                    throw LeaderElectionError.leadershipLost(identity: configuration.identity)
+                }
                 let leading = try await round(&machine, deadline: gate.isLeading ? renewDeadline : nil)
                 if leading {
                     if !gate.isLeading { logger.info("acquired lease \(configuration.namespace)/\(configuration.leaseName) as \(configuration.identity)") }
@@ -76,7 +84,10 @@ public final class LeaderElector: ServiceLifecycle.Service {
                     throw LeaderElectionError.leadershipLost(identity: configuration.identity)
                 }
             }
-            do { try await Task.sleep(for: configuration.retryPeriod) } catch { break }
+            // While leading, never sleep past the renew deadline: the gate must close on time.
+            var wake = ContinuousClock.now + configuration.retryPeriod
+            if gate.isLeading, let renewDeadline { wake = min(wake, renewDeadline) }
+            do { try await Task.sleep(until: wake) } catch { break }
             if Task.isShuttingDownGracefully { break }
         }
         // Release only on graceful shutdown: a cancelled (killed) instance leaves the lease to expire.
@@ -147,4 +158,6 @@ public final class LeaderElector: ServiceLifecycle.Service {
 public enum LeaderElectionError: Error, Sendable, Equatable {
     /// The lease could not be renewed within the renew deadline, or someone else took it.
     case leadershipLost(identity: String)
+    /// The durations cannot keep one leader: the renew deadline must end before the lease can expire.
+    case invalidConfiguration(String)
 }

@@ -34,7 +34,7 @@ public struct FieldSet: Sendable, Equatable {
 
     private mutating func insert(_ value: JSONValue, at path: [String], fieldPath: [String], lists: ListKinds) {
         switch value {
-        case .object(let members) where !members.isEmpty:
+        case .object(let members) where !members.isEmpty && !lists.isAtomicObject(fieldPath):
             for (name, item) in members { insert(item, at: path + ["f:\(name)"], fieldPath: fieldPath + [name], lists: lists) }
         case .array(let items) where !items.isEmpty:
             switch lists(fieldPath) {
@@ -44,7 +44,8 @@ public struct FieldSet: Sendable, Equatable {
             case .map(let keys):
                 for item in items {
                     let element = path + [FieldSet.keyElement(item, keys: keys)]
-                    let members = item.objectValue ?? [:]
+                    // An atomic item (an OwnerReference, a LocalObjectReference) is owned whole: one leaf.
+                    let members = lists.isAtomicObject(fieldPath + ["*"]) ? [:] : (item.objectValue ?? [:])
                     if members.isEmpty { paths.insert(element) }
                     for (name, member) in members {
                         insert(member, at: element + ["f:\(name)"], fieldPath: fieldPath + [name], lists: lists)

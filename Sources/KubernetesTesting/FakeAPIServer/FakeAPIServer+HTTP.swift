@@ -48,6 +48,7 @@ extension FakeAPIServer {
         let scheme = serving.certificateAuthority == nil ? "http" : "https"
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.runService() }
+            group.addTask { try await BookmarkTicker(server: self).run() }
             var iterator = ports.makeAsyncIterator()
             guard let bound = await iterator.next(), let url = URL(string: "\(scheme)://127.0.0.1:\(bound)") else {
                 throw APIError.badRequest("the fake API server did not start")

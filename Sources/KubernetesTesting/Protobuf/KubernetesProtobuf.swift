@@ -33,7 +33,7 @@ enum KubernetesProtobuf {
             switch (kind, field) {
             case (_, 1): object["metadata"] = try objectMeta(data)
             case ("Secret", 2): object["data", default: .object([:])].merge(try mapEntry(data, base64Values: true))
-            case ("Secret", 3): object["type"] = .string(string(data))
+            case ("Secret", 3): if !data.isEmpty { object["type"] = .string(string(data)) }
             case ("Secret", 4): object["stringData", default: .object([:])].merge(try mapEntry(data, base64Values: false))
             case ("ConfigMap", 2): object["data", default: .object([:])].merge(try mapEntry(data, base64Values: false))
             case ("ConfigMap", 3): object["binaryData", default: .object([:])].merge(try mapEntry(data, base64Values: true))
@@ -55,6 +55,7 @@ enum KubernetesProtobuf {
             }
         }
         guard ["Namespace", "Secret", "ConfigMap", "ServiceAccount"].contains(kind) else { throw Unsupported(kind: kind) }
+        if kind == "Secret" && object["type"] == nil { object["type"] = "Opaque" }  // the API server's default
         return .object(object)
     }
 
@@ -76,7 +77,8 @@ enum KubernetesProtobuf {
     static func objectMeta(_ data: Data) throws -> JSONValue {
         var meta: [String: JSONValue] = [:]
         for (field, value) in try ProtobufReader.fields(data) {
-            guard case .bytes(let bytes) = value else { continue }
+            // Go's encoder writes every string field, empty or not; an empty one means unset.
+            guard case .bytes(let bytes) = value, !bytes.isEmpty || [11, 12].contains(field) else { continue }
             switch field {
             case 1: meta["name"] = .string(string(bytes))
             case 2: meta["generateName"] = .string(string(bytes))

@@ -23,13 +23,14 @@ struct ProtobufReader {
     /// The next field number and its value; fixed-width values (no Kubernetes kind here uses them) are skipped.
     mutating func next() throws -> (field: Int, value: Value) {
         let key = try varint()
-        let field = Int(key >> 3)
+        guard let field = Int(exactly: key >> 3) else { throw Malformed(description: "field number out of range") }
         switch key & 7 {
         case 0: return (field, .varint(try varint()))
         case 1: try skip(8); return (field, .fixed)
         case 2:
-            let length = Int(try varint())
-            guard length >= 0, offset + length <= bytes.count else { throw Malformed(description: "field \(field) runs past the end") }
+            guard let length = Int(exactly: try varint()), length <= bytes.count - offset else {
+                throw Malformed(description: "field \(field) runs past the end")
+            }
             defer { offset += length }
             return (field, .bytes(Data(bytes[offset..<(offset + length)])))
         case 5: try skip(4); return (field, .fixed)

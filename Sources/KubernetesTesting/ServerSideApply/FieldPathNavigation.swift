@@ -57,6 +57,8 @@ enum FieldPathNavigation {
     /// set lists union, and atomic lists and scalars are replaced.
     static func merge(_ config: JSONValue, into live: JSONValue?, fieldPath: [String] = [], lists: ListKinds) -> JSONValue {
         switch config {
+        case .object where lists.isAtomicObject(fieldPath):
+            return config  // owned whole, replaced whole
         case .object(let members):
             var base = live?.objectValue ?? [:]
             for (name, value) in members {
@@ -76,7 +78,7 @@ enum FieldPathNavigation {
                 for item in items {
                     let key = FieldSet.keyElement(item, keys: keys)
                     if let index = base.firstIndex(where: { FieldSet.keyElement($0, keys: keys) == key }) {
-                        base[index] = merge(item, into: base[index], fieldPath: fieldPath, lists: lists)
+                        base[index] = lists.isAtomicObject(fieldPath + ["*"]) ? item : merge(item, into: base[index], fieldPath: fieldPath, lists: lists)
                     } else {
                         base.append(item)
                     }

@@ -27,7 +27,15 @@ extension RAGPipelineReconciler {
 
     private func reconcileAssociations(_ pipeline: RAGPipeline) async throws -> [PodIdentityAssociationStatus] {
         let needed = DesiredState.componentsNeedingAWS(of: pipeline, options: configuration.buildOptions)
-        guard let cluster = pipeline.spec.aws?.clusterName, !cluster.isEmpty, let namespace = pipeline.metadata.namespace else { return [] }
+        guard let cluster = pipeline.spec.aws?.clusterName, !cluster.isEmpty, let namespace = pipeline.metadata.namespace else {
+            // No cluster any more: what was made in the cluster it named goes, or it would leak.
+            for stale in pipeline.status?.podIdentityAssociations ?? [] {
+                guard let recordedCluster = stale.clusterName else { continue }
+                try await deleteIgnoringMissing(stale.associationId, in: recordedCluster)
+                await record(pipeline, "Normal", "PodIdentityRemoved", "Removed the association of \(stale.serviceAccount) in \(recordedCluster)", action: "Disassociate")
+            }
+            return []
+        }
         let existing = try await podIdentity.list(clusterName: cluster, namespace: namespace)
         var result: [PodIdentityAssociationStatus] = []
         for need in needed {
@@ -41,15 +49,19 @@ extension RAGPipelineReconciler {
                 await record(pipeline, "Normal", "PodIdentityUpdated", "Re-associated \(need.serviceAccount) with \(need.roleArn)", action: "Associate")
             }
             if let association {
-                result.append(PodIdentityAssociationStatus(component: need.component, serviceAccount: need.serviceAccount, associationId: association.associationId, roleArn: association.roleArn))
+                result.append(PodIdentityAssociationStatus(
+                    component: need.component, serviceAccount: need.serviceAccount, associationId: association.associationId, roleArn: association.roleArn,
+                    clusterName: cluster))
             }
         }
         // Associations this pipeline made earlier for components that no longer need AWS.
         let neededAccounts = Set(needed.map(\.serviceAccount))
-        for stale in pipeline.status?.podIdentityAssociations ?? [] where !neededAccounts.contains(stale.serviceAccount) {
-            if existing.contains(where: { $0.associationId == stale.associationId }) {
-                try await podIdentity.delete(clusterName: cluster, associationId: stale.associationId)
-                await record(pipeline, "Normal", "PodIdentityRemoved", "Removed the association of \(stale.serviceAccount)", action: "Disassociate")
+        for stale in pipeline.status?.podIdentityAssociations ?? [] {
+            let staleCluster = stale.clusterName ?? cluster
+            let unneeded = !neededAccounts.contains(stale.serviceAccount)
+            if staleCluster != cluster || (unneeded && existing.contains(where: { $0.associationId == stale.associationId })) {
+                try await deleteIgnoringMissing(stale.associationId, in: staleCluster)
+                await record(pipeline, "Normal", "PodIdentityRemoved", "Removed the association of \(stale.serviceAccount) in \(staleCluster)", action: "Disassociate")
             }
         }
         return result
@@ -64,6 +76,15 @@ extension RAGPipelineReconciler {
             object.descriptor == Deployment.resource
                 && object.body[path: ["spec", "template", "spec", "serviceAccountName"]]?.stringValue.map(missing.contains) == true
         }.map(\.key))
+    }
+
+    /// Deletes an association; one already gone is what was wanted.
+    func deleteIgnoringMissing(_ associationId: String, in cluster: String) async throws {
+        do {
+            try await podIdentity.delete(clusterName: cluster, associationId: associationId)
+        } catch PodIdentityError.notFound {
+            // Already gone.
+        }
     }
 
     // MARK: deletion
@@ -115,16 +136,14 @@ extension RAGPipelineReconciler {
     /// Deletes the associations recorded in status, then any other association of this pipeline's
     /// service accounts (one created just before a crash, before its id reached the status).
     func releasePodIdentity(_ pipeline: RAGPipeline, context: ReconcileContext) async throws {
-        guard let cluster = pipeline.spec.aws?.clusterName, !cluster.isEmpty, let namespace = pipeline.metadata.namespace else { return }
+        let cluster = pipeline.spec.aws?.clusterName.flatMap { $0.isEmpty ? nil : $0 }
         let recorded = pipeline.status?.podIdentityAssociations ?? []
         for association in recorded {
-            do {
-                try await podIdentity.delete(clusterName: cluster, associationId: association.associationId)
-            } catch PodIdentityError.notFound {
-                // Already gone is what we wanted.
-            }
+            guard let recordedCluster = association.clusterName ?? cluster else { continue }
+            try await deleteIgnoringMissing(association.associationId, in: recordedCluster)
             context.logger.info("deleted Pod Identity association \(association.associationId) of \(association.serviceAccount)")
         }
+        guard let cluster, let namespace = pipeline.metadata.namespace else { return }
         let accounts = Set(DesiredState.componentsNeedingAWS(of: pipeline, options: configuration.buildOptions).map(\.serviceAccount))
             .union(recorded.map(\.serviceAccount))
         let deleted = Set(recorded.map(\.associationId))

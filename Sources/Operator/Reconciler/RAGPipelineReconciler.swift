@@ -112,7 +112,9 @@ public struct RAGPipelineReconciler: Reconciler {
     /// The finalizer guards associations, so it is wanted only when the operator manages them and the
     /// pipeline asks for some.
     func needsFinalizer(_ pipeline: RAGPipeline) -> Bool {
-        guard podIdentity.isManaged, let cluster = pipeline.spec.aws?.clusterName, !cluster.isEmpty else { return false }
+        guard podIdentity.isManaged else { return false }
+        if !(pipeline.status?.podIdentityAssociations ?? []).isEmpty { return true }  // still to clean up
+        guard let cluster = pipeline.spec.aws?.clusterName, !cluster.isEmpty else { return false }
         return !DesiredState.componentsNeedingAWS(of: pipeline, options: configuration.buildOptions).isEmpty
     }
 
@@ -141,8 +143,15 @@ public struct RAGPipelineReconciler: Reconciler {
         let inputs = PipelineStatusBuilder.Inputs(
             pipeline: pipeline, desired: desired, live: { live($0) }, associations: podIdentityState.associations,
             podIdentityFailure: podIdentityState.failure, podIdentityManaged: podIdentity.isManaged, now: now())
-        try await writeStatus(PipelineStatusBuilder.status(inputs), of: pipeline)
+        let status = PipelineStatusBuilder.status(inputs)
+        try await writeStatus(status, of: pipeline)
         if let failure = podIdentityState.failure { throw PodIdentitySyncError(message: failure) }
+        var updated = pipeline
+        updated.status = status
+        if !needsFinalizer(updated) {
+            // The last association is gone (the spec stopped asking for AWS): nothing left to guard.
+            try await finalizer.remove(from: pipeline)
+        }
         return .requeue(after: configuration.resync)
     }
 
@@ -152,7 +161,11 @@ public struct RAGPipelineReconciler: Reconciler {
         guard status != pipeline.status else { return }
         let old = try pipeline.status.map { try JSONValue(encoding: $0) } ?? .object([:])
         guard let diff = JSONMergePatch.diff(from: old, to: try JSONValue(encoding: status)) else { return }
-        _ = try await client.patch(RAGPipeline.self, name: pipeline.metadata.name ?? "", namespace: pipeline.metadata.namespace, patch: ["status": diff], subresource: "status")
+        // The diff is only right against the status it was computed from: a stale cache answers 409
+        // and the reconcile retries on a fresher copy, instead of leaving fields it did not know of.
+        var patch: JSONValue = ["status": diff]
+        if let resourceVersion = pipeline.metadata.resourceVersion { patch["metadata"] = ["resourceVersion": .string(resourceVersion)] }
+        _ = try await client.patch(RAGPipeline.self, name: pipeline.metadata.name ?? "", namespace: pipeline.metadata.namespace, patch: patch, subresource: "status")
     }
 
     func record(_ pipeline: RAGPipeline, _ type: String, _ reason: String, _ note: String, action: String) async {

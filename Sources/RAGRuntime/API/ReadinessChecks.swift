@@ -6,8 +6,9 @@ import Synchronization
 /// A kubelet probes every few seconds on every replica; checking the embedder live each time is a
 /// paid Bedrock call per probe, and readiness would flap with every throttled one. So each check's
 /// result is kept for `passingFor` (60 s) when it passed and `failingFor` (5 s) when it failed, each
-/// run is cut off after `timeout` (2 s) so a hung dependency cannot hang the probe, and concurrent
-/// probes share the last result instead of piling up calls.
+/// run is cut off after `timeout` (2 s) so a hung dependency cannot hang the probe (checks must honour
+/// cancellation, as the HTTP clients here do), and concurrent probes share the last result instead of
+/// piling up calls.
 final class ReadinessChecks: Sendable {
     struct Result: Sendable, Equatable {
         var passed: Bool
@@ -38,9 +39,11 @@ final class ReadinessChecks: Sendable {
     func result(of name: String, _ check: @escaping @Sendable () async throws -> String) async -> Result {
         let now = clock.now()
         let cached: Result? = state.withLock { state in
-            if let last = state.results[name] {
-                let fresh = now.timeIntervalSince(last.checkedAt) < (last.passed ? passingFor : failingFor)
-                if fresh || state.running.contains(name) { return last }
+            let last = state.results[name]
+            if let last, now.timeIntervalSince(last.checkedAt) < (last.passed ? passingFor : failingFor) { return last }
+            if state.running.contains(name) {
+                // Another probe is checking: share its last answer, or say the first check is under way.
+                return last ?? Result(passed: false, detail: "checking", checkedAt: now)
             }
             state.running.insert(name)
             return nil
@@ -49,6 +52,10 @@ final class ReadinessChecks: Sendable {
         let result: Result
         do {
             result = Result(passed: true, detail: try await bounded(check), checkedAt: now)
+        } catch is CancellationError {
+            // The probe went away (the client hung up): nothing was learnt about the dependency.
+            state.withLock { _ = $0.running.remove(name) }
+            return Result(passed: false, detail: "cancelled", checkedAt: now)
         } catch {
             result = Result(passed: false, detail: "failed: \(error)", checkedAt: now)
         }

@@ -65,6 +65,12 @@ import Testing
             _ = try kubectl.run("-n", "rag", "delete", "ragpipeline", "vehicle-logs", "--wait=false")
             _ = try kubectl.run("-n", "rag", "wait", "--for=delete", "ragpipeline/vehicle-logs", "--timeout=30s")
             #expect(try kubectl.run("-n", "rag", "get", "ragpipelines", "-o", "name").isEmpty)
+
+            // Deleting the whole namespace with a pipeline in it completes too.
+            _ = try kubectl.run("apply", "-f", sample)
+            _ = try kubectl.run("-n", "rag", "wait", "--for=jsonpath={.status.observedGeneration}=1", "ragpipeline/vehicle-logs", "--timeout=30s")
+            _ = try kubectl.run("delete", "namespace", "rag", "--timeout=60s")
+            #expect(try kubectl.run("get", "namespaces", "-o", "name").contains("namespace/rag") == false)
         } catch {
             Issue.record("operator log: \(operatorProcess.output)")
             _ = try await operatorProcess.stop()

@@ -32,6 +32,9 @@ import Testing
             try await eventually("associations gone from status") {
                 await harness.server.storedObject(RAGPipeline.resource, namespace: "rag", name: Self.full)?[path: ["status", "podIdentityAssociations"]] == nil
             }
+            // Before, they were forgotten with the cluster name, and left in EKS.
+            #expect(harness.podIdentity.all.isEmpty, "associations left in EKS: \(harness.podIdentity.all.map(\.associationId))")
+            try await eventually("the finalizer goes with the last association") { (try await harness.pipeline(Self.full).metadata.finalizers ?? []).isEmpty }
         }
     }
 
@@ -52,14 +55,14 @@ import Testing
         }
     }
 
-    @Test func removingAUserAnnotationRemovesItFromThePodTemplate() async throws {
+    @Test func removingAUserAnnotationFromTheSpecRemovesItFromTheIngress() async throws {
         try await OperatorHarness().run { harness in
             _ = try await harness.create(SamplePipelines.full)
-            let consumer = "\(Self.full)-consumer"
-            let path = ["spec", "template", "metadata", "annotations", "cluster-autoscaler.kubernetes.io/safe-to-evict"]
-            try await eventually("annotation on the consumer") { await harness.server.storedObject(Deployment.resource, namespace: "rag", name: consumer)?[path: path] != nil }
-            _ = try await harness.client.patch(RAGPipeline.self, name: Self.full, namespace: "rag", patch: ["spec": ["consumer": ["podTemplate": .null]]])
-            try await eventually("annotation removed") { await harness.server.storedObject(Deployment.resource, namespace: "rag", name: consumer)?[path: path] == nil }
+            let ingress = "\(Self.full)-ui"
+            let path = ["metadata", "annotations", "alb.ingress.kubernetes.io/group.name"]
+            try await eventually("annotation on the ingress") { await harness.server.storedObject(Ingress.resource, namespace: "rag", name: ingress)?[path: path] != nil }
+            _ = try await harness.client.patch(RAGPipeline.self, name: Self.full, namespace: "rag", patch: ["spec": ["ui": ["ingress": ["annotations": .null]]]])
+            try await eventually("annotation removed") { await harness.server.storedObject(Ingress.resource, namespace: "rag", name: ingress)?[path: path] == nil }
         }
     }
 
@@ -89,7 +92,7 @@ import Testing
             try await eventually("PodIdentityReady reports management off") {
                 try await harness.condition(Self.full, "PodIdentityReady")?.reason == "NotManaged"
             }
-            #expect(try await harness.pipeline(Self.full).metadata.finalizers == nil)
+            #expect((try await harness.pipeline(Self.full).metadata.finalizers ?? []).isEmpty)
             try await harness.client.delete(RAGPipeline.self, name: Self.full, namespace: "rag")
             try await eventually("pipeline gone") { try await harness.client.getIfPresent(RAGPipeline.self, name: Self.full, namespace: "rag") == nil }
         }
@@ -176,8 +179,15 @@ import Testing
 }
 
 /// In-memory associations that fail every call while `failing` is set, as the EKS API does in an outage.
+/// With `numbered`, each failure's message differs (as AWS errors carry a new request id each time).
 final class FlakyPodIdentityAssociations: PodIdentityAssociations {
-    struct Down: Error, CustomStringConvertible { var description: String { "EKS is down" } }
+    struct Down: Error, CustomStringConvertible {
+        var request: Int?
+        var description: String { request.map { "EKS is down (request \($0))" } ?? "EKS is down" }
+    }
+    let numbered: Bool
+    let requests = Mutex(0)
+    init(numbered: Bool = false) { self.numbered = numbered }
     let inner = InMemoryPodIdentityAssociations()
     private let state = Mutex(false)
     var failing: Bool {
@@ -185,7 +195,10 @@ final class FlakyPodIdentityAssociations: PodIdentityAssociations {
         set { state.withLock { $0 = newValue } }
     }
 
-    func check() throws { if failing { throw Down() } }
+    func check() throws {
+        guard failing else { return }
+        throw Down(request: numbered ? requests.withLock { $0 += 1; return $0 } : nil)
+    }
     func list(clusterName: String, namespace: String) async throws -> [PodIdentityAssociation] {
         try check()
         return try await inner.list(clusterName: clusterName, namespace: namespace)
