@@ -52,6 +52,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "CRDs", dependencies: ["KubernetesCore"], swiftSettings: swiftSettings),
+        // The one contract between the operator's builders and the runtime's configuration (Foundation only).
+        .target(name: "RuntimeContract", swiftSettings: swiftSettings),
         .target(
             name: "AWS",
             dependencies: [
@@ -86,13 +88,13 @@ let package = Package(
         // layer 3: domain
         .target(
             name: "Operator",
-            dependencies: ["CRDs", "KubernetesCore", "KubernetesClient", "KubernetesController"],
+            dependencies: ["CRDs", "KubernetesCore", "KubernetesClient", "KubernetesController", "RuntimeContract"],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "RAGRuntime",
             dependencies: [
-                "AWS",
+                "AWS", "RuntimeContract",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -147,7 +149,7 @@ let package = Package(
         .executableTarget(
             name: "RAGRuntimeCommand",
             dependencies: [
-                "RAGRuntime", "Observability", "AWS",
+                "RAGRuntime", "Observability", "AWS", "RuntimeContract",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -175,6 +177,7 @@ let package = Package(
         ),
         // tests
         .testTarget(name: "KubernetesCoreTests", dependencies: ["KubernetesCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "RuntimeContractTests", dependencies: ["RuntimeContract"], swiftSettings: swiftSettings),
         .testTarget(
             name: "KubernetesClientTests",
             dependencies: ["KubernetesClient", "KubernetesCore", "KubernetesTesting"],
@@ -199,7 +202,7 @@ let package = Package(
             name: "OperatorTests",
             dependencies: [
                 "Operator", "OperatorAWS", "CRDs", "KubernetesCore", "KubernetesClient", "KubernetesController", "KubernetesTesting",
-                "AWS", "AWSTesting", .product(name: "Yams", package: "Yams"),
+                "AWS", "AWSTesting", "RuntimeContract", .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
         ),

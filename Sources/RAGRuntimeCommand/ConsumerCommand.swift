@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Observability
 import RAGRuntime
+import RuntimeContract
 import ServiceLifecycle
 
 /// `rag-runtime consumer`: Kinesis → embedder → vector store (or the backend's `/api/ingest`).
@@ -38,7 +39,7 @@ struct ConsumerCommand: AsyncParsableCommand {
         let runtime = try RuntimeConfiguration(environment: environment)
         let registry = Observability.bootstrap(logFormat: runtime.logFormat, logLevel: runtime.logLevel)
         let logger = Logger(label: "rag-runtime.consumer")
-        let dataDirectory = URL(fileURLWithPath: environment["DATA_DIR"] ?? "/var/lib/rag", isDirectory: true)
+        let dataDirectory = URL(fileURLWithPath: environment[RuntimeVariable.dataDirectory.name] ?? RuntimeConfiguration.defaultDataDirectory, isDirectory: true)
 
         let embedder: any Embedder
         let sink: any DocumentSink
@@ -52,7 +53,7 @@ struct ConsumerCommand: AsyncParsableCommand {
         } else {
             embedder = try runtime.makeEmbedder()
             switch runtime.vectorStore {
-            case .openSearch(_, let index):
+            case .openSearch(_, let index, _):
                 let store = try runtime.makeOpenSearchStore(dimensions: embedder.dimensions)
                 sink = VectorStoreSink(store)
                 var letters = store.client

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Observability
 import RAGRuntime
+import RuntimeContract
 import ServiceLifecycle
 import Synchronization
 
@@ -46,13 +47,13 @@ struct LocalCommand: AsyncParsableCommand {
 
     func run() async throws {
         var environment = ProcessInfo.processInfo.environment
-        environment["VECTOR_STORE"] = "embedded"
-        environment["DATA_DIR"] = dataDirectory
+        environment[RuntimeVariable.vectorStore.name] = VectorStoreKind.embedded.rawValue
+        environment[RuntimeVariable.dataDirectory.name] = dataDirectory
         if let llmURL, let llmModel {
-            environment["LLM_URL"] = llmURL
-            environment["LLM_MODEL"] = llmModel
+            environment[RuntimeVariable.llmURL.name] = llmURL
+            environment[RuntimeVariable.llmModel.name] = llmModel
         }
-        if environment["LOG_FORMAT"] == nil { environment["LOG_FORMAT"] = "text" }
+        if environment[RuntimeVariable.logFormat.name] == nil { environment[RuntimeVariable.logFormat.name] = "text" }
         let configuration = try RuntimeConfiguration(environment: environment)
         let registry = Observability.bootstrap(logFormat: configuration.logFormat, logLevel: configuration.logLevel)
         let logger = Logger(label: "rag-runtime.local")

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Observability
 import RAGRuntime
+import RuntimeContract
 import ServiceLifecycle
 
 /// `rag-runtime producer`: generated vehicle telemetry into a Kinesis stream with `PutRecords`.
@@ -36,10 +37,7 @@ struct ProducerCommand: AsyncParsableCommand {
         _ = Observability.bootstrap(logFormat: runtime.logFormat, logLevel: runtime.logLevel)
         let logger = Logger(label: "rag-runtime.producer")
         let streamName = try KinesisEnvironment.streamName(stream, environment: environment)
-        let perMinute = try rate ?? environment["RECORDS_PER_MINUTE"].map { text in
-            guard let value = Double(text) else { throw IngestionError.invalidConfiguration("RECORDS_PER_MINUTE is not a number: \(text)") }
-            return value
-        } ?? 100
+        let perMinute = rate ?? runtime.settings.recordsPerMinute ?? 100
         let schedule = try ProducerSchedule(
             recordsPerMinute: perMinute, backfill: try backfill.map(DurationText.seconds) ?? 0, count: count, start: Date())
         let seed = seed ?? UInt64.random(in: 0...UInt64.max)

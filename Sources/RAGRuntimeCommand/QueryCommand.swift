@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Observability
 import RAGRuntime
+import RuntimeContract
 import ServiceLifecycle
 
 /// `rag-runtime query`: the query API and web UI over the configured embedder, store and LLM.

@@ -2,6 +2,7 @@ import AWS
 import Foundation
 import Logging
 import RAGRuntime
+import RuntimeContract
 
 extension RuntimeConfiguration {
     /// The embedder `EMBEDDER` names.
@@ -26,9 +27,9 @@ extension RuntimeConfiguration {
             return BedrockEmbedder(client: BedrockRuntimeClient(http: http), modelID: modelID, dimensions: dimensions ?? 1024)
         case .openAI(let url, let model, let dimensions, _):
             guard let dimensions else {
-                throw RuntimeConfigurationError(variable: "EMBEDDING_DIMENSIONS", value: nil, reason: "is required when EMBEDDER=openai")
+                throw RuntimeConfigurationError(.embeddingDimensions, value: nil, reason: "is required when EMBEDDER=openai")
             }
-            let key = environment["EMBEDDING_API_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+            let key = environment[RuntimeVariable.embeddingAPIKey.name].flatMap { $0.isEmpty ? nil : $0 }
             return OpenAICompatibleEmbedder(configuration: .init(baseURL: url, model: model, dimensions: dimensions, apiKey: key))
         }
     }
@@ -39,13 +40,12 @@ extension RuntimeConfiguration {
     /// - Throws: ``RuntimeConfigurationError`` when the store is not OpenSearch or the endpoint is
     ///   not a URL; the credential chain's `AWSError`.
     func makeOpenSearchStore(dimensions: Int, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> OpenSearchVectorStore {
-        guard case .openSearch(let endpoint, let index) = vectorStore else {
-            throw RuntimeConfigurationError(variable: "VECTOR_STORE", value: "embedded", reason: "is not opensearch")
+        guard case .openSearch(let endpoint, let index, let serverless) = vectorStore else {
+            throw RuntimeConfigurationError(.vectorStore, value: VectorStoreKind.embedded.rawValue, reason: "is not \(VectorStoreKind.opensearch.rawValue)")
         }
         guard let url = URL(string: endpoint.hasPrefix("http") ? endpoint : "https://\(endpoint)"), url.host != nil else {
-            throw RuntimeConfigurationError(variable: "OPENSEARCH_ENDPOINT", value: endpoint, reason: "is not a URL")
+            throw RuntimeConfigurationError(.openSearchEndpoint, value: endpoint, reason: "is not a URL")
         }
-        let serverless = environment["OPENSEARCH_SERVERLESS"]?.lowercased() == "true"
         let service: AWSService = serverless ? .openSearchServerless : .openSearch
         let http = try AWSEnvironment.httpClient(for: service, environment: environment, endpoint: url)
         // Serverless vector search collections reject custom `_id`s: the id lives in `doc_id` there.
@@ -62,7 +62,7 @@ extension RuntimeConfiguration {
     func makeEmbeddedStore(dimensions: Int, logger: Logger) throws -> (store: EmbeddedVectorStore, directory: URL) {
         switch vectorStore {
         case .openSearch:
-            throw RuntimeConfigurationError(variable: "VECTOR_STORE", value: "opensearch", reason: "this command keeps its store on local disk; use VECTOR_STORE=embedded here (rag-runtime query supports opensearch)")
+            throw RuntimeConfigurationError(.vectorStore, value: VectorStoreKind.opensearch.rawValue, reason: "this command keeps its store on local disk; use VECTOR_STORE=embedded here (rag-runtime query supports opensearch)")
         case .embedded(let path):
             let directory = URL(fileURLWithPath: path, isDirectory: true)
             guard EmbeddedVectorStore.hasSavedStore(in: directory) else {
@@ -72,7 +72,7 @@ extension RuntimeConfiguration {
             let store = try EmbeddedVectorStore.load(from: directory)
             guard store.configuration.dimensions == dimensions else {
                 throw RuntimeConfigurationError(
-                    variable: "EMBEDDING_DIMENSIONS", value: String(dimensions),
+                    .embeddingDimensions, value: String(dimensions),
                     reason: "differs from the \(store.configuration.dimensions) dimensions of the store saved in \(path); re-index or match it")
             }
             logger.info("loaded the embedded store", metadata: ["data.dir": "\(path)"])

@@ -1,14 +1,11 @@
 import Foundation
 import Logging
 import Observability
+import RuntimeContract
 
-/// The configuration of a `rag-runtime` process, read from the environment the operator sets.
-///
-/// Variables (the operator's `RuntimeEnvironment` is the other side of this contract):
-/// `PORT`, `AWS_REGION`, `EMBEDDER` (`local` | `bedrock` | `openai`), `EMBEDDING_DIMENSIONS`,
-/// `BEDROCK_MODEL_ID`, `EMBEDDING_URL`, `EMBEDDING_MODEL`, `EMBEDDING_API_KEY`, `VECTOR_STORE`
-/// (`embedded` | `opensearch`), `OPENSEARCH_ENDPOINT`, `OPENSEARCH_INDEX`, `DATA_DIR`, `LLM_URL`
-/// (without `/v1`), `LLM_MODEL`, `BACKEND_URL`, plus `LOG_FORMAT` (`json` | `text`) and `LOG_LEVEL`.
+/// The configuration of a `rag-runtime` process: the ``RuntimeSettings`` the operator wrote into the
+/// environment (decoded by the contract both sides share, `RuntimeContract`), with the runtime's
+/// defaults applied, plus the logging settings.
 ///
 /// ## Defaults
 /// - `PORT` 8080, the port the operator's probes and Services target.
@@ -31,15 +28,19 @@ struct RuntimeConfiguration: Sendable, Equatable {
     /// Which vector store to build.
     enum VectorStoreSetting: Sendable, Equatable {
         case embedded(dataDirectory: String)
-        case openSearch(endpoint: String, index: String)
+        case openSearch(endpoint: String, index: String, serverless: Bool)
     }
 
     /// The chat model to answer with.
-    struct LLMSetting: Sendable, Equatable {
-        var url: String
-        var model: String
-    }
+    typealias LLMSetting = RuntimeSettings.LLM
 
+    /// The embedded store's directory when `DATA_DIR` is not set.
+    static let defaultDataDirectory = "/var/lib/rag"
+    /// The hashing embedder's dimensions when `EMBEDDING_DIMENSIONS` is not set.
+    static let defaultLocalDimensions = 384
+
+    /// Everything the operator set, as decoded.
+    var settings: RuntimeSettings
     var port: Int
     var embedder: EmbedderSetting
     var vectorStore: VectorStoreSetting
@@ -52,56 +53,29 @@ struct RuntimeConfiguration: Sendable, Equatable {
     ///
     /// - Throws: ``RuntimeConfigurationError`` naming the variable and the value that is wrong.
     init(environment: [String: String]) throws {
-        let reader = EnvironmentReader(environment: environment)
-        port = try reader.integer("PORT", default: 8080, range: 1...65_535)
-        embedder = try Self.embedderSetting(reader)
-        vectorStore = try Self.vectorStoreSetting(reader)
-        if let url = reader.string("LLM_URL") {
-            guard let model = reader.string("LLM_MODEL") else {
-                throw RuntimeConfigurationError(variable: "LLM_MODEL", value: nil, reason: "is required when LLM_URL is set")
-            }
-            llm = LLMSetting(url: url, model: model)
+        settings = try RuntimeSettings(environment: environment)
+        port = settings.port
+        switch settings.embedder ?? .local(dimensions: nil) {
+        case .local(let dimensions): embedder = .local(dimensions: dimensions ?? Self.defaultLocalDimensions)
+        case .bedrock(let modelID, let dimensions): embedder = .bedrock(modelID: modelID, dimensions: dimensions)
+        case .openAI(let url, let model, let dimensions, let apiKey): embedder = .openAI(url: url, model: model, dimensions: dimensions, hasAPIKey: apiKey != nil)
         }
-        backendURL = reader.string("BACKEND_URL")
-        let format = reader.string("LOG_FORMAT") ?? "json"
+        switch settings.vectorStore ?? .embedded(dataDirectory: nil) {
+        case .embedded(let directory): vectorStore = .embedded(dataDirectory: directory ?? Self.defaultDataDirectory)
+        case .openSearch(let endpoint, let index, let serverless): vectorStore = .openSearch(endpoint: endpoint, index: index, serverless: serverless)
+        }
+        llm = settings.llm
+        backendURL = settings.backendURL
+        let reader = EnvironmentReader(environment: environment)
+        let format = reader.string(.logFormat) ?? "json"
         guard let logFormat = Observability.LogFormat(rawValue: format) else {
-            throw RuntimeConfigurationError(variable: "LOG_FORMAT", value: format, reason: "must be json or text")
+            throw RuntimeConfigurationError(.logFormat, value: format, reason: "must be json or text")
         }
         self.logFormat = logFormat
-        let level = reader.string("LOG_LEVEL") ?? "info"
+        let level = reader.string(.logLevel) ?? "info"
         guard let logLevel = Logger.Level(rawValue: level.lowercased()) else {
-            throw RuntimeConfigurationError(variable: "LOG_LEVEL", value: level, reason: "must be trace, debug, info, notice, warning, error or critical")
+            throw RuntimeConfigurationError(.logLevel, value: level, reason: "must be trace, debug, info, notice, warning, error or critical")
         }
         self.logLevel = logLevel
-    }
-
-    private static func embedderSetting(_ reader: EnvironmentReader) throws -> EmbedderSetting {
-        let dimensions = try reader.optionalInteger("EMBEDDING_DIMENSIONS", range: 16...8192)
-        switch reader.string("EMBEDDER") ?? "local" {
-        case "local":
-            return .local(dimensions: dimensions ?? 384)
-        case "bedrock":
-            return .bedrock(modelID: try reader.required("BEDROCK_MODEL_ID", because: "EMBEDDER=bedrock"), dimensions: dimensions)
-        case "openai":
-            return .openAI(
-                url: try reader.required("EMBEDDING_URL", because: "EMBEDDER=openai"),
-                model: try reader.required("EMBEDDING_MODEL", because: "EMBEDDER=openai"),
-                dimensions: dimensions, hasAPIKey: reader.string("EMBEDDING_API_KEY") != nil)
-        case let other:
-            throw RuntimeConfigurationError(variable: "EMBEDDER", value: other, reason: "must be local, bedrock or openai")
-        }
-    }
-
-    private static func vectorStoreSetting(_ reader: EnvironmentReader) throws -> VectorStoreSetting {
-        switch reader.string("VECTOR_STORE") ?? "embedded" {
-        case "embedded":
-            return .embedded(dataDirectory: reader.string("DATA_DIR") ?? "/var/lib/rag")
-        case "opensearch":
-            return .openSearch(
-                endpoint: try reader.required("OPENSEARCH_ENDPOINT", because: "VECTOR_STORE=opensearch"),
-                index: try reader.required("OPENSEARCH_INDEX", because: "VECTOR_STORE=opensearch"))
-        case let other:
-            throw RuntimeConfigurationError(variable: "VECTOR_STORE", value: other, reason: "must be embedded or opensearch")
-        }
     }
 }

@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import Observability
 import RAGRuntime
+import RuntimeContract
 import ServiceLifecycle
 
 /// `rag-runtime ui`: the web page, proxying `/api/*` to the query backend.
@@ -28,7 +29,7 @@ struct UICommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try RuntimeConfiguration(environment: ProcessInfo.processInfo.environment)
         guard let backendURL = backendURL ?? configuration.backendURL else {
-            throw RuntimeConfigurationError(variable: "BACKEND_URL", value: nil, reason: "is required (or pass --backend-url)")
+            throw RuntimeConfigurationError(.backendURL, value: nil, reason: "is required (or pass --backend-url)")
         }
         let registry = Observability.bootstrap(logFormat: configuration.logFormat, logLevel: configuration.logLevel)
         let logger = Logger(label: "rag-runtime.ui")

@@ -11,8 +11,7 @@ public enum BackendBuilder {
     /// and uses the `Recreate` strategy, because the ReadWriteOnce volume cannot attach to two Pods.
     public static func deployment(_ context: BuildContext) throws -> Deployment {
         let spec = context.spec
-        let env = RuntimeEnvironment.common(context) + RuntimeEnvironment.embedding(context)
-            + RuntimeEnvironment.vectorStore(context) + RuntimeEnvironment.llm(context)
+        let env = RuntimeEnvironment.env(context, for: .backend)
         let container = DeploymentAssembler.runtimeContainer(context, args: ["query"], env: env, resources: spec.backend?.resources)
         var workload = DeploymentAssembler.Workload(
             component: .backend, replicas: spec.backend?.replicas ?? RAGPipelineDefaults.backendReplicas,

@@ -13,12 +13,7 @@ public enum ConsumerBuilder {
     public static func deployment(_ context: BuildContext) throws -> Deployment? {
         guard isEnabled(context) else { return nil }
         let spec = context.spec
-        var env = RuntimeEnvironment.common(context) + RuntimeEnvironment.kinesis(context, reading: true)
-            + RuntimeEnvironment.embedding(context) + RuntimeEnvironment.vectorStore(context)
-        if spec.vectorStore.embedded != nil {
-            env.removeAll { $0.name == "DATA_DIR" }
-            env.append(EnvVar(name: "BACKEND_URL", value: BackendBuilder.serviceURL(context)))
-        }
+        let env = RuntimeEnvironment.env(context, for: .consumer)
         let container = DeploymentAssembler.runtimeContainer(context, args: ["consumer"], env: env, resources: spec.consumer?.resources)
         let workload = DeploymentAssembler.Workload(
             component: .consumer, replicas: spec.consumer?.replicas ?? RAGPipelineDefaults.replicas,

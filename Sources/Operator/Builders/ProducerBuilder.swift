@@ -11,9 +11,7 @@ public enum ProducerBuilder {
     /// The producer Deployment (always one replica), or `nil` when disabled.
     public static func deployment(_ context: BuildContext) throws -> Deployment? {
         guard isEnabled(context), let producer = context.spec.producer else { return nil }
-        let rate = producer.recordsPerMinute ?? RAGPipelineDefaults.recordsPerMinute
-        let env = RuntimeEnvironment.common(context) + RuntimeEnvironment.kinesis(context, reading: false)
-            + [EnvVar(name: "RECORDS_PER_MINUTE", value: String(rate))]
+        let env = RuntimeEnvironment.env(context, for: .producer)
         let container = DeploymentAssembler.runtimeContainer(context, args: ["producer"], env: env, resources: producer.resources)
         return try DeploymentAssembler.deployment(context, .init(component: .producer, replicas: 1, container: container))
     }

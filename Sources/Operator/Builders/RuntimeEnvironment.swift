@@ -1,68 +1,74 @@
 import CRDs
 import KubernetesCore
+import RuntimeContract
 
-/// The environment the operator gives RAG runtime containers: the contract between the operator
-/// and `rag-runtime` (its configuration reads these names).
+/// The environment the operator gives RAG runtime containers: each component's ``RuntimeSettings``
+/// (the contract `rag-runtime` decodes), made from the spec and encoded as `EnvVar`s.
 public enum RuntimeEnvironment {
     /// The port every runtime process listens on (`PORT`).
-    public static let port = 8080
+    public static let port = RuntimeSettings.defaultPort
     /// The embedded vector store's data directory (`DATA_DIR`), on the pipeline's volume.
     public static let dataDirectory = "/var/lib/rag"
 
-    /// `PORT`, `AWS_REGION`.
-    static func common(_ context: BuildContext) -> [EnvVar] {
-        var env = [EnvVar(name: "PORT", value: String(port))]
-        if let region = context.spec.aws?.region {
-            env.append(EnvVar(name: "AWS_REGION", value: region))
-            env.append(EnvVar(name: "AWS_DEFAULT_REGION", value: region))
+    /// What `component` is told: the backend gets the embedder, the store and the LLM; the consumer
+    /// the Kinesis source, the embedder and the store (through the backend when the backend owns an
+    /// embedded store); the producer the stream and its rate; the UI only the common settings.
+    public static func settings(_ context: BuildContext, for component: PipelineComponent) -> RuntimeSettings {
+        var settings = RuntimeSettings(region: context.spec.aws?.region)
+        switch component {
+        case .backend:
+            settings.embedder = embedder(context)
+            settings.vectorStore = vectorStore(context, ownsTheStore: true)
+            settings.llm = llm(context)
+        case .consumer:
+            settings.kinesis = kinesis(context, reading: true)
+            settings.embedder = embedder(context)
+            settings.vectorStore = vectorStore(context, ownsTheStore: false)
+            if context.spec.vectorStore.embedded != nil { settings.backendURL = BackendBuilder.serviceURL(context) }
+        case .producer:
+            settings.kinesis = kinesis(context, reading: false)
+            settings.recordsPerMinute = Double(context.spec.producer?.recordsPerMinute ?? RAGPipelineDefaults.recordsPerMinute)
+        case .ui, .vllm:
+            break
         }
-        return env
+        return settings
     }
 
-    /// `EMBEDDER=bedrock|openai|local` and that embedder's settings.
-    static func embedding(_ context: BuildContext) -> [EnvVar] {
-        guard let embedding = context.spec.embedding, let kind = embedding.kind else { return [] }
-        var env = [EnvVar(name: "EMBEDDER", value: kind)]
-        if let bedrock = embedding.bedrock {
-            env.append(EnvVar(name: "BEDROCK_MODEL_ID", value: bedrock.modelId))
-            env.append(EnvVar(name: "EMBEDDING_DIMENSIONS", value: bedrock.dimensions.map(String.init)))
-        } else if let openai = embedding.openai {
-            env.append(EnvVar(name: "EMBEDDING_URL", value: openai.url))
-            env.append(EnvVar(name: "EMBEDDING_MODEL", value: openai.model))
-            if let dimensions = openai.dimensions { env.append(EnvVar(name: "EMBEDDING_DIMENSIONS", value: String(dimensions))) }
-            if let secret = openai.apiKeySecretRef {
-                env.append(EnvVar(name: "EMBEDDING_API_KEY", valueFrom: .init(secretKeyRef: .init(name: secret.name, key: secret.key ?? "token"))))
+    /// `component`'s settings as container environment variables.
+    static func env(_ context: BuildContext, for component: PipelineComponent) -> [EnvVar] {
+        settings(context, for: component).environment().map { entry in
+            switch entry.value {
+            case .literal(let value): EnvVar(name: entry.variable.name, value: value)
+            case .secretKeyRef(let name, let key): EnvVar(name: entry.variable.name, valueFrom: .init(secretKeyRef: .init(name: name, key: key)))
             }
-        } else if let local = embedding.local {
-            env.append(EnvVar(name: "EMBEDDING_DIMENSIONS", value: local.dimensions.map(String.init)))
         }
-        return env
     }
 
-    /// `VECTOR_STORE=opensearch|embedded` and that store's settings.
-    static func vectorStore(_ context: BuildContext) -> [EnvVar] {
+    static func embedder(_ context: BuildContext) -> RuntimeSettings.Embedder? {
+        guard let embedding = context.spec.embedding else { return nil }
+        if let bedrock = embedding.bedrock { return .bedrock(modelID: bedrock.modelId ?? RAGPipelineDefaults.bedrockModelId, dimensions: bedrock.dimensions) }
+        if let openai = embedding.openai {
+            let key = openai.apiKeySecretRef.map { RuntimeSettings.Secret.secretKeyRef(name: $0.name, key: $0.key ?? "token") }
+            return .openAI(url: openai.url, model: openai.model, dimensions: openai.dimensions, apiKey: key)
+        }
+        if let local = embedding.local { return .local(dimensions: local.dimensions) }
+        return nil
+    }
+
+    static func vectorStore(_ context: BuildContext, ownsTheStore: Bool) -> RuntimeSettings.VectorStore? {
         let store = context.spec.vectorStore
-        guard let kind = store.kind else { return [] }
-        var env = [EnvVar(name: "VECTOR_STORE", value: kind)]
         if let opensearch = store.opensearch {
-            env.append(EnvVar(name: "OPENSEARCH_ENDPOINT", value: opensearch.endpoint))
-            env.append(EnvVar(name: "OPENSEARCH_INDEX", value: opensearch.index))
-            env.append(EnvVar(name: "OPENSEARCH_SERVERLESS", value: (opensearch.serverless ?? false) ? "true" : "false"))
-        } else if store.embedded != nil {
-            env.append(EnvVar(name: "DATA_DIR", value: dataDirectory))
+            return .openSearch(endpoint: opensearch.endpoint, index: opensearch.index ?? RAGPipelineDefaults.openSearchIndex, serverless: opensearch.serverless ?? false)
         }
-        return env
+        if store.embedded != nil { return .embedded(dataDirectory: ownsTheStore ? dataDirectory : nil) }
+        return nil
     }
 
-    /// `LLM_URL` and `LLM_MODEL`: the operator's vLLM Service, or the external server.
-    static func llm(_ context: BuildContext) -> [EnvVar] {
-        if let vllm = context.spec.llm.vllm {
-            return [EnvVar(name: "LLM_URL", value: VLLMBuilder.serviceURL(context)), EnvVar(name: "LLM_MODEL", value: vllm.model)]
-        }
-        if let external = context.spec.llm.external {
-            return [EnvVar(name: "LLM_URL", value: external.url), EnvVar(name: "LLM_MODEL", value: external.model)]
-        }
-        return []
+    /// The operator's vLLM Service, or the external server.
+    static func llm(_ context: BuildContext) -> RuntimeSettings.LLM? {
+        if let vllm = context.spec.llm.vllm { return .init(url: VLLMBuilder.serviceURL(context), model: vllm.model) }
+        if let external = context.spec.llm.external { return .init(url: external.url, model: external.model) }
+        return nil
     }
 
     /// The consumer's DynamoDB lease table: `source.kinesis.leaseTable`, else
@@ -73,15 +79,12 @@ public enum RuntimeEnvironment {
         return String("rag-\(context.namespace)-\(context.name)-leases".prefix(255))
     }
 
-    /// `KINESIS_STREAM_NAME`, the consumer's reading position and its lease table.
-    static func kinesis(_ context: BuildContext, reading: Bool) -> [EnvVar] {
-        guard let kinesis = context.spec.source?.kinesis else { return [] }
-        var env = [EnvVar(name: "KINESIS_STREAM_NAME", value: kinesis.streamName)]
-        guard reading else { return env }
-        env.append(EnvVar(name: "KINESIS_STARTING_POSITION", value: kinesis.startingPosition?.rawValue))
-        if let timestamp = kinesis.startingTimestamp { env.append(EnvVar(name: "KINESIS_STARTING_TIMESTAMP", value: timestamp)) }
-        env.append(EnvVar(name: "KINESIS_BATCH_SIZE", value: kinesis.batchSize.map(String.init)))
-        env.append(EnvVar(name: "LEASE_TABLE", value: leaseTable(context)))
-        return env
+    /// The stream, and for a reader its starting position, batch size and lease table.
+    static func kinesis(_ context: BuildContext, reading: Bool) -> RuntimeSettings.Kinesis? {
+        guard let kinesis = context.spec.source?.kinesis else { return nil }
+        guard reading else { return .init(streamName: kinesis.streamName) }
+        return .init(
+            streamName: kinesis.streamName, startingPosition: kinesis.startingPosition?.rawValue, startingTimestamp: kinesis.startingTimestamp,
+            batchSize: kinesis.batchSize, leaseTable: leaseTable(context))
     }
 }

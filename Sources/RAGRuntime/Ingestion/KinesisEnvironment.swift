@@ -1,5 +1,6 @@
 import AWS
 import Foundation
+import RuntimeContract
 
 /// Reads the Kinesis settings the operator sets: `KINESIS_STREAM_NAME`,
 /// `KINESIS_STARTING_POSITION` (`TRIM_HORIZON` | `LATEST` | `AT_TIMESTAMP`),
@@ -29,7 +30,7 @@ public enum KinesisEnvironment {
     public static func leaseTable(
         environment: [String: String], transport: any AWSHTTPTransport = AsyncHTTPClientTransport()
     ) throws -> DynamoDBShardLeaseTable? {
-        guard let name = environment["LEASE_TABLE"], !name.isEmpty else { return nil }
+        guard let name = environment[RuntimeVariable.leaseTable.name], !name.isEmpty else { return nil }
         let dynamo = DynamoDBClient(http: try AWSEnvironment.httpClient(for: .dynamoDB, environment: environment, transport: transport))
         return DynamoDBShardLeaseTable(dynamo: dynamo, tableName: name)
     }
@@ -38,7 +39,7 @@ public enum KinesisEnvironment {
     ///
     /// - Throws: ``IngestionError/invalidConfiguration(_:)`` for anything but `true` or `false`.
     public static func createsLeaseTable(environment: [String: String]) throws -> Bool {
-        switch environment["LEASE_TABLE_CREATE"]?.lowercased() ?? "true" {
+        switch environment[RuntimeVariable.leaseTableCreate.name]?.lowercased() ?? "true" {
         case "true", "": return true
         case "false": return false
         case let other: throw IngestionError.invalidConfiguration("LEASE_TABLE_CREATE must be true or false, got \(other)")
@@ -49,7 +50,7 @@ public enum KinesisEnvironment {
     ///
     /// - Throws: ``IngestionError/invalidConfiguration(_:)`` for anything else.
     public static func leaseDuration(environment: [String: String]) throws -> Duration {
-        guard let text = environment["LEASE_DURATION_SECONDS"], !text.isEmpty else { return .seconds(10) }
+        guard let text = environment[RuntimeVariable.leaseDurationSeconds.name], !text.isEmpty else { return .seconds(10) }
         guard let seconds = Int(text), (3...300).contains(seconds) else {
             throw IngestionError.invalidConfiguration("LEASE_DURATION_SECONDS must be 3...300, got \(text)")
         }
@@ -59,7 +60,7 @@ public enum KinesisEnvironment {
     /// `WORKER_ID`, else `HOSTNAME` (the pod name) with a random suffix, so a restarted pod with
     /// the same name never mistakes its predecessor's leases for its own.
     public static func workerID(environment: [String: String]) -> String {
-        if let id = environment["WORKER_ID"], !id.isEmpty { return id }
+        if let id = environment[RuntimeVariable.workerID.name], !id.isEmpty { return id }
         let host = environment["HOSTNAME"].flatMap { $0.isEmpty ? nil : $0 } ?? ProcessInfo.processInfo.hostName
         return "\(host)-\(UUID().uuidString.prefix(8).lowercased())"
     }
@@ -68,7 +69,7 @@ public enum KinesisEnvironment {
     ///
     /// - Throws: ``IngestionError/invalidConfiguration(_:)`` when neither is set.
     public static func streamName(_ override: String?, environment: [String: String]) throws -> String {
-        guard let name = override ?? environment["KINESIS_STREAM_NAME"], !name.isEmpty else {
+        guard let name = override ?? environment[RuntimeVariable.kinesisStreamName.name], !name.isEmpty else {
             throw IngestionError.invalidConfiguration("no stream: pass --stream NAME or set KINESIS_STREAM_NAME")
         }
         return name
@@ -79,11 +80,11 @@ public enum KinesisEnvironment {
     /// - Throws: ``IngestionError/invalidConfiguration(_:)`` for an unknown position, or
     ///   `AT_TIMESTAMP` without a valid `KINESIS_STARTING_TIMESTAMP`.
     public static func startingPosition(environment: [String: String]) throws -> KinesisShardIteratorType {
-        switch environment["KINESIS_STARTING_POSITION"]?.uppercased() ?? "TRIM_HORIZON" {
+        switch environment[RuntimeVariable.kinesisStartingPosition.name]?.uppercased() ?? "TRIM_HORIZON" {
         case "TRIM_HORIZON", "": return .trimHorizon
         case "LATEST": return .latest
         case "AT_TIMESTAMP":
-            let text = environment["KINESIS_STARTING_TIMESTAMP"] ?? ""
+            let text = environment[RuntimeVariable.kinesisStartingTimestamp.name] ?? ""
             guard let date = FastTimestamp.date(from: text) ?? UTCTimestamp.date(from: text) else {
                 throw IngestionError.invalidConfiguration("KINESIS_STARTING_TIMESTAMP must be ISO-8601 for AT_TIMESTAMP, got \"\(text)\"")
             }
@@ -97,7 +98,7 @@ public enum KinesisEnvironment {
     ///
     /// - Throws: ``IngestionError/invalidConfiguration(_:)`` for anything else.
     public static func batchSize(environment: [String: String]) throws -> Int {
-        guard let text = environment["KINESIS_BATCH_SIZE"], !text.isEmpty else { return 500 }
+        guard let text = environment[RuntimeVariable.kinesisBatchSize.name], !text.isEmpty else { return 500 }
         guard let size = Int(text), (1...10_000).contains(size) else {
             throw IngestionError.invalidConfiguration("KINESIS_BATCH_SIZE must be 1...10000, got \(text)")
         }

@@ -1,0 +1,50 @@
+/// Every environment variable through which the operator configures a `rag-runtime` process, and
+/// the runtime reads back. The one place the names are spelled.
+public enum RuntimeVariable: String, CaseIterable, Sendable {
+    case port = "PORT"
+    case awsRegion = "AWS_REGION"
+    case awsDefaultRegion = "AWS_DEFAULT_REGION"
+    case embedder = "EMBEDDER"
+    case embeddingDimensions = "EMBEDDING_DIMENSIONS"
+    case bedrockModelID = "BEDROCK_MODEL_ID"
+    case embeddingURL = "EMBEDDING_URL"
+    case embeddingModel = "EMBEDDING_MODEL"
+    case embeddingAPIKey = "EMBEDDING_API_KEY"
+    case vectorStore = "VECTOR_STORE"
+    case openSearchEndpoint = "OPENSEARCH_ENDPOINT"
+    case openSearchIndex = "OPENSEARCH_INDEX"
+    case openSearchServerless = "OPENSEARCH_SERVERLESS"
+    case dataDirectory = "DATA_DIR"
+    case llmURL = "LLM_URL"
+    case llmModel = "LLM_MODEL"
+    case backendURL = "BACKEND_URL"
+    case kinesisStreamName = "KINESIS_STREAM_NAME"
+    case kinesisStartingPosition = "KINESIS_STARTING_POSITION"
+    case kinesisStartingTimestamp = "KINESIS_STARTING_TIMESTAMP"
+    case kinesisBatchSize = "KINESIS_BATCH_SIZE"
+    case leaseTable = "LEASE_TABLE"
+    case leaseTableCreate = "LEASE_TABLE_CREATE"
+    case leaseDurationSeconds = "LEASE_DURATION_SECONDS"
+    case workerID = "WORKER_ID"
+    case recordsPerMinute = "RECORDS_PER_MINUTE"
+    case logFormat = "LOG_FORMAT"
+    case logLevel = "LOG_LEVEL"
+
+    /// The variable's name, for `environment[...]` reads.
+    public var name: String { rawValue }
+}
+
+/// Which embedder `EMBEDDER` names.
+public enum EmbedderKind: String, CaseIterable, Sendable {
+    /// The feature-hashing embedder, in-process, no network.
+    case local
+    case bedrock
+    case openai
+}
+
+/// Which vector store `VECTOR_STORE` names.
+public enum VectorStoreKind: String, CaseIterable, Sendable {
+    /// The embedded HNSW store in `DATA_DIR`.
+    case embedded
+    case opensearch
+}
