@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "rag-operator", targets: ["OperatorCommand"]),
+        .executable(name: "rag-operator-dev", targets: ["OperatorDevCommand"]),
         .executable(name: "rag-runtime", targets: ["RAGRuntimeCommand"]),
         .executable(name: "vector-search-benchmark", targets: ["VectorSearchBenchmark"]),
         .executable(name: "ingestion-benchmark", targets: ["IngestionBenchmark"]),
@@ -105,6 +106,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "OperatorAWS", dependencies: ["Operator", "AWS"], swiftSettings: swiftSettings),
+        // test support: the operator's fakes (in-memory EKS Pod Identity)
+        .target(name: "OperatorTesting", dependencies: ["Operator"], swiftSettings: swiftSettings),
         // test support
         .target(
             name: "KubernetesTesting",
@@ -138,11 +141,22 @@ let package = Package(
         .executableTarget(
             name: "OperatorCommand",
             dependencies: [
-                "Operator", "OperatorAWS", "CRDs", "KubernetesCore", "KubernetesClient", "KubernetesController", "KubernetesTesting", "Observability", "AWS",
+                "Operator", "OperatorAWS", "CRDs", "KubernetesCore", "KubernetesClient", "KubernetesController", "Observability", "AWS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Development only: `dev` and `fake-apiserver`, with the fakes; not in the operator image.
+        .executableTarget(
+            name: "OperatorDevCommand",
+            dependencies: [
+                "Operator", "OperatorTesting", "CRDs", "KubernetesCore", "KubernetesClient", "KubernetesTesting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -202,7 +216,7 @@ let package = Package(
             name: "OperatorTests",
             dependencies: [
                 "Operator", "OperatorAWS", "CRDs", "KubernetesCore", "KubernetesClient", "KubernetesController", "KubernetesTesting",
-                "AWS", "AWSTesting", "RuntimeContract", .product(name: "Yams", package: "Yams"),
+                "AWS", "AWSTesting", "RuntimeContract", "OperatorTesting", .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
         ),

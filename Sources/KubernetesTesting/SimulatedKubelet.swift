@@ -5,7 +5,7 @@ import Logging
 
 /// Plays the cluster's own controllers for a fake API server: Deployments become available a moment
 /// after they appear or change, and Ingresses get a load-balancer hostname, as the AWS Load Balancer
-/// Controller would give them. For `rag-operator dev` and end-to-end tests; there are no Pods.
+/// Controller would give them. For `rag-operator-dev dev` and end-to-end tests; there are no Pods.
 public struct SimulatedKubelet: Sendable {
     public let client: KubernetesClient
     /// How long a Deployment takes to become available.

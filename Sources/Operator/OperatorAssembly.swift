@@ -5,7 +5,7 @@ import KubernetesController
 import KubernetesCore
 import Logging
 
-/// Builds the RAGPipeline controller the same way for `rag-operator run`, `rag-operator dev` and tests.
+/// Builds the RAGPipeline controller the same way for `rag-operator run`, `rag-operator-dev dev` and tests.
 public enum OperatorAssembly {
     /// What the operator watches and how it runs.
     public struct Options: Sendable {

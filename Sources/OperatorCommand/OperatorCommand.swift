@@ -6,5 +6,5 @@ struct OperatorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rag-operator",
         abstract: "The RAGPipeline operator for Amazon EKS.",
-        subcommands: [RunCommand.self, RenderCommand.self, CRDCommand.self, DevCommand.self, FakeAPIServerCommand.self])
+        subcommands: [RunCommand.self, RenderCommand.self, CRDCommand.self])
 }

@@ -56,7 +56,7 @@ extension RuntimeConfiguration {
     /// The embedded store in `DATA_DIR`: the saved one if there is one, else a new, empty store.
     ///
     /// - Returns: The store and its data directory.
-    /// - Throws: ``RuntimeConfigurationError`` for `VECTOR_STORE=opensearch` (not wired yet) or a
+    /// - Throws: ``RuntimeConfigurationError`` for `VECTOR_STORE=opensearch` (this store lives on local disk) or a
     ///   saved store whose dimensions differ from the embedder's; `RetrievalError.loadFailed`
     ///   for a damaged data directory.
     func makeEmbeddedStore(dimensions: Int, logger: Logger) throws -> (store: EmbeddedVectorStore, directory: URL) {

@@ -126,7 +126,7 @@ import Yams
         #expect(chartRole["rules"] == configRole["rules"], "the chart grants exactly what config/rbac grants")
 
         let container = try #require(try Self.render(["podIdentity": ["enabled": true, "region": "us-east-1"]]).document("Deployment")?[path: ["spec", "template", "spec", "containers"]]?.arrayValue?.first)
-        let help = try ToolRunner.run([try DevModeKubectlTests.executable().path, "run", "--help"])
+        let help = try ToolRunner.run([try DevModeKubectlTests.executable("rag-operator").path, "run", "--help"])
         #expect(help.status == 0)
         for argument in (container["args"]?.arrayValue ?? []).compactMap(\.stringValue).dropFirst() {
             let flag = String(argument.prefix { $0 != "=" })

@@ -124,7 +124,7 @@ import Testing
         #expect(documents.count == 2 && documents[0].contains("kind: Namespace") && documents[0].contains("name: rag"), "the namespace comes first")
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("tf-pipeline-\(UUID()).yaml")
         try documents[1].write(to: file, atomically: true, encoding: .utf8)
-        let render = try ToolRunner.run([try DevModeKubectlTests.executable().path, "render", "-f", file.path])
+        let render = try ToolRunner.run([try DevModeKubectlTests.executable("rag-operator").path, "render", "-f", file.path])
         #expect(render.status == 0, "rag-operator render: \(render.errors)")
         let output = render.output
         #expect(output.contains("name: LEASE_TABLE") && output.contains("rag-rag-vehicle-logs-leases"))

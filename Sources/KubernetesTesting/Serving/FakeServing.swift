@@ -4,7 +4,7 @@ import KubernetesClient
 /// How a ``FakeAPIServer`` is served over the network.
 ///
 /// ``https()`` is what a real API server does, and what the operator's end-to-end tests and
-/// `rag-operator dev` use: TLS with a CA of its own, HTTP/2 and HTTP/1.1 offered by ALPN, and a bearer
+/// `rag-operator-dev dev` use: TLS with a CA of its own, HTTP/2 and HTTP/1.1 offered by ALPN, and a bearer
 /// token required on every request (401 otherwise). ``plain`` is plain HTTP/1.1 with no
 /// authentication, as `kubectl proxy` or an HTTP proxy in front of an API server answers.
 public struct FakeServing: Sendable {

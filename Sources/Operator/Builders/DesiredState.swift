@@ -5,7 +5,9 @@ import KubernetesCore
 ///
 /// ```swift
 /// let objects = try DesiredState.children(of: pipeline, options: BuildOptions(runtimeImage: image))
-/// for object in objects { try await client.apply(object.body, fieldManager: "rag-operator", force: true) }
+/// for object in objects {
+///     _ = try await client.apply(object.descriptor, body: object.body, namespace: object.namespace, fieldManager: "rag-operator", force: true)
+/// }
 /// ```
 ///
 /// A component the spec turns off (producer disabled, `llm.external`, ingress or network policy

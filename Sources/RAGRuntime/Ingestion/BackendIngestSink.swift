@@ -104,8 +104,9 @@ public struct BackendDeadLetterStore: DeadLetterStore {
     }
 }
 
-/// The embedder of a consumer whose sink embeds (``BackendIngestSink``): returns an empty vector
-/// per text and rejects nothing.
+/// A placeholder embedder for a consumer whose sink embeds (``BackendIngestSink``: the backend embeds
+/// what it is sent). It computes nothing: one empty vector per text, so the consumer's pipeline shape
+/// stays the same whichever side embeds.
 public struct DeferredEmbedder: Embedder {
     /// 0: no vectors are computed here.
     public var dimensions: Int { 0 }

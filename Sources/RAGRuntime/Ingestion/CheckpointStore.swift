@@ -1,18 +1,13 @@
 import Foundation
 
-// Where checkpoints live, and why (the lead decides the final storage and README text):
-//
-// One small JSON file per shard under `<DATA_DIR>/checkpoints/`, replaced atomically (temporary
-// file, fsync, rename, fsync of the directory). A file per shard means consumers that own
-// different shards never overwrite each other's positions, and a consumer that takes over a
-// shard reads exactly the position its previous owner acknowledged. The position is written only
-// after every record up to it is indexed or dead-lettered (and, for the embedded store, after the
-// store is saved), so a crash at any point replays at most the unacknowledged batch, which the
-// idempotent upsert by `event_id` absorbs. In a cluster the directory must be shared by the
-// replicas (a volume) or replaced by a Lease/ConfigMap or DynamoDB implementation of the same
-// three operations; the local all-in-one process keeps it next to the stream and the store.
-
-/// Durable per-shard consumer positions, one file per shard, written atomically.
+/// Durable per-shard consumer positions, one file per shard, written atomically: the checkpoints of
+/// a single consumer (no `LEASE_TABLE`) and of `rag-runtime local`. Replicas in a cluster keep theirs
+/// in the DynamoDB lease table instead (``DynamoDBShardLeaseTable``).
+///
+/// Each `<shard>.json` under `<DATA_DIR>/checkpoints/` is replaced atomically (temporary file, fsync,
+/// rename, fsync of the directory), and a position is written only after every record up to it is
+/// indexed or dead-lettered, so a crash replays at most the unacknowledged batch, which the upsert by
+/// `event_id` absorbs.
 ///
 /// ```swift
 /// let checkpoints = try CheckpointStore(directory: dataDir.appendingPathComponent("checkpoints"))

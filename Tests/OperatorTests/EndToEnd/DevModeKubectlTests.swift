@@ -2,16 +2,16 @@ import Foundation
 import KubernetesTesting
 import Testing
 
-/// `rag-operator dev` (the real binary) driven by real `kubectl`, as a person trying the operator would.
+/// `rag-operator-dev dev` (the real binary) driven by real `kubectl`, as a person trying the operator would.
 @Suite(.serialized) struct DevModeKubectlTests {
-    /// The `rag-operator` executable built next to the test bundle.
-    static func executable() throws -> URL {
+    /// An executable of the package (`rag-operator`, `rag-operator-dev`) built next to the test bundle.
+    static func executable(_ name: String = "rag-operator-dev") throws -> URL {
         let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for candidate in [directory, directory.deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("rag-operator")
+            let url = candidate.appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: url.path) { return url }
         }
-        throw Kubectl.Failure(description: "rag-operator is not built next to \(directory.path); run `swift build` before `swift test --skip-build`")
+        throw Kubectl.Failure(description: "\(name) is not built next to \(directory.path); run `swift build` before `swift test --skip-build`")
     }
 
     @Test func applyWaitGetAndDeleteAPipelineWithKubectl() async throws {

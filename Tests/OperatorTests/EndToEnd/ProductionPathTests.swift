@@ -2,18 +2,18 @@ import Foundation
 import KubernetesTesting
 import Testing
 
-/// `rag-operator fake-apiserver` and `rag-operator run` as two processes, driven by kubectl: the
+/// `rag-operator-dev fake-apiserver` and `rag-operator run` as two processes, driven by kubectl: the
 /// production topology, with the chart's defaults (no `--pod-identity`).
 @Suite(.serialized) struct ProductionPathTests {
     final class Running {
         let process = Process()
         let log: URL
 
-        init(_ arguments: [String], log: URL) throws {
+        init(_ executable: String, _ arguments: [String], log: URL) throws {
             self.log = log
             FileManager.default.createFile(atPath: log.path, contents: nil)
             let output = try FileHandle(forWritingTo: log)
-            process.executableURL = try DevModeKubectlTests.executable()
+            process.executableURL = try DevModeKubectlTests.executable(executable)
             process.arguments = arguments
             process.standardOutput = output
             process.standardError = output
@@ -37,11 +37,11 @@ import Testing
         let kubeconfig = directory.appendingPathComponent("kubeconfig")
         var serverArguments = ["fake-apiserver", "--port", "0", "--kubeconfig-out", kubeconfig.path]
         if wire == "plain-http" { serverArguments.append("--plain-http") }
-        let server = try Running(serverArguments, log: directory.appendingPathComponent("server.log"))
+        let server = try Running("rag-operator-dev", serverArguments, log: directory.appendingPathComponent("server.log"))
         let deadline = ContinuousClock.now + .seconds(30)
         while !FileManager.default.fileExists(atPath: kubeconfig.path) && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(100)) }
         let operatorProcess = try Running(
-            ["run", "--kubeconfig", kubeconfig.path, "--no-leader-elect", "--metrics-address", "127.0.0.1:0", "--log-format", "text"],
+            "rag-operator", ["run", "--kubeconfig", kubeconfig.path, "--no-leader-elect", "--metrics-address", "127.0.0.1:0", "--log-format", "text"],
             log: directory.appendingPathComponent("operator.log"))
         let kubectl = try Kubectl(kubeconfigYAML: try String(contentsOf: kubeconfig, encoding: .utf8))
         do {

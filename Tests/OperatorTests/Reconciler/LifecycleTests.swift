@@ -4,6 +4,7 @@ import KubernetesClient
 import KubernetesCore
 import KubernetesTesting
 import Operator
+import OperatorTesting
 import Synchronization
 import Testing
 

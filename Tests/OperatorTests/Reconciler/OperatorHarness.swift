@@ -6,6 +6,7 @@ import KubernetesCore
 import KubernetesTesting
 import Logging
 import Operator
+import OperatorTesting
 import Testing
 
 /// A fake API server with the CRD installed, the real controller, in-memory Pod Identity and a simulated kubelet.

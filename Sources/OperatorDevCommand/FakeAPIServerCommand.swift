@@ -6,7 +6,7 @@ import KubernetesTesting
 import Logging
 import ServiceLifecycle
 
-/// `rag-operator fake-apiserver`: serves the in-memory API server on loopback and writes a kubeconfig for it,
+/// `rag-operator-dev fake-apiserver`: serves the in-memory API server on loopback and writes a kubeconfig for it,
 /// so that `kubectl` (or `rag-operator run --kubeconfig`) can be tried against it without a cluster.
 struct FakeAPIServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

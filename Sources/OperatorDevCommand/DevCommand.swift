@@ -6,9 +6,10 @@ import KubernetesCore
 import KubernetesTesting
 import Logging
 import Operator
+import OperatorTesting
 import ServiceLifecycle
 
-/// `rag-operator dev`: the real controller against an in-memory API server, with a simulated kubelet,
+/// `rag-operator-dev dev`: the real controller against an in-memory API server, with a simulated kubelet,
 /// so anyone can try the operator with plain kubectl and no cluster.
 ///
 /// The controller reaches the API server the way `rag-operator run` does: through the kubeconfig it
