@@ -31,6 +31,9 @@ public struct DesiredObject: Sendable, Equatable {
             body: try JSONValue(encoding: resource))
     }
 
+    /// The workload the object belongs to, or `nil` for objects shared by all of them.
+    public var pipelineComponent: PipelineComponent? { PipelineComponent(rawValue: component) }
+
     /// The object's key, `namespace/name`.
     public var key: ObjectKey { ObjectKey(namespace: namespace, name: name) }
 }

@@ -29,35 +29,36 @@ enum PipelineStatusBuilder {
         }
         var components = ComponentReplicaStatuses()
         var allReady = true
-        let componentConditions: [(component: String, condition: String)] = [
-            ("backend", RAGPipelineConditionType.backendReady), ("ui", RAGPipelineConditionType.uiReady),
-            ("consumer", RAGPipelineConditionType.consumerReady), ("producer", ""), ("llm", RAGPipelineConditionType.llmReady),
+        // Each workload and the condition that reports it (the producer has none of its own).
+        let componentConditions: [(component: PipelineComponent, condition: String?)] = [
+            (.backend, RAGPipelineConditionType.backendReady), (.ui, RAGPipelineConditionType.uiReady),
+            (.consumer, RAGPipelineConditionType.consumerReady), (.producer, nil), (.vllm, RAGPipelineConditionType.llmReady),
         ]
         for (component, conditionType) in componentConditions {
-            let deployment = inputs.desired.first { $0.descriptor.kind == "Deployment" && normalized($0.component) == component }
+            let deployment = inputs.desired.first { $0.descriptor == Deployment.resource && $0.pipelineComponent == component }
             guard let deployment else {
-                if component == "llm" {
+                if component == .vllm, let conditionType {
                     set(conditionType, true, "External", "answers come from the external endpoint \(pipeline.spec.llm.external?.url ?? "")")
-                } else if !conditionType.isEmpty {
-                    set(conditionType, true, "NotConfigured", "the spec does not run a \(component)")
+                } else if let conditionType {
+                    set(conditionType, true, "NotConfigured", "the spec does not run a \(component.rawValue)")
                 }
                 continue
             }
             let counts = replicaCounts(desired: deployment.body, live: inputs.live(deployment))
             switch component {
-            case "backend": components.backend = counts.replicas
-            case "ui": components.ui = counts.replicas
-            case "consumer": components.consumer = counts.replicas
-            case "producer": components.producer = counts.replicas
-            default: components.llm = counts.replicas
+            case .backend: components.backend = counts.replicas
+            case .ui: components.ui = counts.replicas
+            case .consumer: components.consumer = counts.replicas
+            case .producer: components.producer = counts.replicas
+            case .vllm: components.llm = counts.replicas
             }
             if !counts.available { allReady = false }
-            if !conditionType.isEmpty {
+            if let conditionType {
                 set(conditionType, counts.available, counts.available ? "Available" : counts.reason,
                     "\(deployment.name): \(counts.replicas.ready)/\(counts.replicas.desired) replicas ready")
             }
         }
-        if let ingress = inputs.desired.first(where: { $0.descriptor.kind == "Ingress" }) {
+        if let ingress = inputs.desired.first(where: { $0.descriptor == Ingress.resource }) {
             let hostname = inputs.live(ingress)?[path: ["status", "loadBalancer", "ingress"]]?.arrayValue?.first?["hostname"]?.stringValue
             let tls = ingress.body[path: ["spec", "tls"]] != nil || ingress.body[path: ["metadata", "annotations", "alb.ingress.kubernetes.io/certificate-arn"]] != nil
             let host = ingress.body[path: ["spec", "rules"]]?.arrayValue?.first?["host"]?.stringValue
@@ -110,10 +111,6 @@ enum PipelineStatusBuilder {
         status.conditions = conditions
         status.observedGeneration = generation
         return status
-    }
-
-    static func normalized(_ component: String) -> String {
-        component == "vllm" ? "llm" : component
     }
 
     static func replicaCounts(desired: JSONValue, live: JSONValue?) -> (replicas: ReplicaCounts, available: Bool, reason: String) {
