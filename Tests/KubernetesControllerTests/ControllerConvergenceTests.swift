@@ -94,13 +94,18 @@ struct MarkingReconciler: Reconciler {
 
 @Suite(.serialized) struct LeaderElectionTests {
     func elector(_ identity: String, _ server: FakeAPIServer) -> LeaderElector {
+        Self.elector(identity, client: server.client(), renewDeadline: .milliseconds(1500), retryPeriod: .milliseconds(200))
+    }
+
+    /// A quiet elector on a 2 s lease.
+    static func elector(_ identity: String, client: KubernetesClient, renewDeadline: Duration, retryPeriod: Duration) -> LeaderElector {
         var configuration = LeaderElector.Configuration(leaseName: "rag-operator", namespace: "default", identity: identity)
         configuration.leaseDuration = .seconds(2)
-        configuration.renewDeadline = .milliseconds(1500)
-        configuration.retryPeriod = .milliseconds(200)
+        configuration.renewDeadline = renewDeadline
+        configuration.retryPeriod = retryPeriod
         var logger = Logger(label: identity)
         logger.logLevel = .critical
-        return LeaderElector(configuration: configuration, client: server.client(), logger: logger)
+        return LeaderElector(configuration: configuration, client: client, logger: logger)
     }
 
     @Test func exactlyOneOfTwoInstancesLeadsAndAKilledLeaderIsReplacedWithinTheLeaseDuration() async throws {

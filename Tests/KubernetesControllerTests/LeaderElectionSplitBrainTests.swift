@@ -68,13 +68,7 @@ final class LeadershipTimeline: Sendable {
 
 @Suite(.serialized) struct LeaderElectionSplitBrainTests {
     func elector(_ identity: String, transport: any HTTPTransport) -> LeaderElector {
-        var configuration = LeaderElector.Configuration(leaseName: "rag-operator", namespace: "default", identity: identity)
-        configuration.leaseDuration = .seconds(2)
-        configuration.renewDeadline = .seconds(1)
-        configuration.retryPeriod = .milliseconds(100)
-        var logger = Logger(label: identity)
-        logger.logLevel = .critical
-        return LeaderElector(configuration: configuration, client: KubernetesClient(transport: transport), logger: logger)
+        LeaderElectionTests.elector(identity, client: KubernetesClient(transport: transport), renewDeadline: .seconds(1), retryPeriod: .milliseconds(100))
     }
 
     /// Before the fix a hung renew kept the old leader's gate open for the 60 s request timeout, while

@@ -64,15 +64,20 @@ import Testing
         _ = try await client.create(ConfigMap.named("b"))
         await server.compact()
 
-        let watch = try await client.watch(ConfigMap.self, namespace: "default", options: .init(resourceVersion: old))
-        var iterator = watch.makeAsyncIterator()
+        var iterator = try await client.watch(ConfigMap.self, namespace: "default", options: .init(resourceVersion: old)).makeAsyncIterator()
+        let status = try await Self.firstError(&iterator)
+        #expect(status?.code == 410)
+        #expect(status?.reason == "Expired")
+        #expect(try await iterator.next() == nil)
+    }
+
+    /// The status of the watch's first event, which must be an ERROR (`nil`, with an issue, otherwise).
+    static func firstError(_ iterator: inout WatchStream<ConfigMap>.AsyncIterator) async throws -> Status? {
         guard case .error(let status)? = try await iterator.next() else {
             Issue.record("the first event is not an ERROR")
-            return
+            return nil
         }
-        #expect(status.code == 410)
-        #expect(status.reason == "Expired")
-        #expect(try await iterator.next() == nil)
+        return status
     }
 
     /// Before: history was compacted by count only (10,000 events), so a watch from a version an hour
@@ -85,13 +90,8 @@ import Testing
         _ = try await client.patch(ConfigMap.self, name: "a", namespace: "default", patch: ["data": ["k": "v"]])  // an event after `old`
         clock.withLock { $0 = $0.addingTimeInterval(301) }
         _ = try await client.create(ConfigMap.named("b"))
-        let watch = try await client.watch(ConfigMap.self, namespace: "default", options: .init(resourceVersion: old))
-        var iterator = watch.makeAsyncIterator()
-        guard case .error(let status)? = try await iterator.next() else {
-            Issue.record("the first event is not an ERROR")
-            return
-        }
-        #expect(status.code == 410)
+        var iterator = try await client.watch(ConfigMap.self, namespace: "default", options: .init(resourceVersion: old)).makeAsyncIterator()
+        #expect(try await Self.firstError(&iterator)?.code == 410)
     }
 
     @Test func aWatchFromTheCompactionPointItselfStillWorks() async throws {

@@ -51,7 +51,7 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
             base.tlsConfiguration = try Self.tlsConfiguration(configuration)
         }
         var requestConfiguration = base
-        requestConfiguration.timeout = .init(connect: .seconds(10), read: .nanoseconds(Int64(Self.seconds(requestTimeout) * 1e9)))
+        requestConfiguration.timeout = .init(connect: .seconds(10), read: .nanoseconds(Int64(requestTimeout.timeInterval * 1e9)))
         requestConfiguration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 32)
         var watchConfiguration = base
         watchConfiguration.timeout = .init(connect: .seconds(10), read: readTimeout)
@@ -64,10 +64,6 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
     public func shutdown() async throws {
         try await requests.shutdown()
         try await watches.shutdown()
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     static func tlsConfiguration(_ configuration: ClientConfiguration) throws(KubernetesClientError) -> TLSConfiguration {
@@ -125,7 +121,7 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
         do {
             if request.isWatch { return try await watches.execute(httpRequest, deadline: .distantFuture) }
             let timeout = request.timeout ?? requestTimeout
-            return try await requests.execute(httpRequest, deadline: .now() + .nanoseconds(Int64(Self.seconds(timeout) * 1e9)))
+            return try await requests.execute(httpRequest, deadline: .now() + .nanoseconds(Int64(timeout.timeInterval * 1e9)))
         } catch {
             throw KubernetesClientError(.transportFailed, message: "\(request.method) \(request.path) failed", underlying: error)
         }

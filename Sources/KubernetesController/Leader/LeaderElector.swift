@@ -50,7 +50,7 @@ public final class LeaderElector: ServiceLifecycle.Service {
 
     public func run() async throws {
         let status = Gauge(label: "leader_election_master_status", dimensions: [("name", configuration.leaseName)])
-        var machine = LeaderElectionStateMachine(identity: configuration.identity, leaseDuration: Self.seconds(configuration.leaseDuration))
+        var machine = LeaderElectionStateMachine(identity: configuration.identity, leaseDuration: configuration.leaseDuration.timeInterval)
         var renewDeadline: ContinuousClock.Instant?
         defer {
             gate.end()
@@ -149,9 +149,6 @@ public final class LeaderElector: ServiceLifecycle.Service {
         }
     }
 
-    static func seconds(_ duration: Duration) -> TimeInterval {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
 }
 
 /// Why leader election ended the process.

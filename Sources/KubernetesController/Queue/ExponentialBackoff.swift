@@ -24,8 +24,8 @@ public struct ExponentialBackoff: Sendable, Equatable {
     /// The delay after `failures` consecutive failures (1 is the first failure).
     public func delay(afterFailures failures: Int, random: Double = 1) -> Duration {
         guard failures > 0 else { return .zero }
-        let baseSeconds = Double(base.components.seconds) + Double(base.components.attoseconds) / 1e18
-        let capSeconds = Double(cap.components.seconds) + Double(cap.components.attoseconds) / 1e18
+        let baseSeconds = base.timeInterval
+        let capSeconds = cap.timeInterval
         let exponent = min(Double(failures - 1), 64)
         var seconds = min(baseSeconds * Foundation.pow(factor, exponent), capSeconds)
         if jitter { seconds = seconds / 2 + seconds / 2 * min(max(random, 0), 1) }
@@ -33,4 +33,5 @@ public struct ExponentialBackoff: Sendable, Equatable {
     }
 }
 
+import KubernetesCore
 import Foundation

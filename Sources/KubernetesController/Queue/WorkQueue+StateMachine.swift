@@ -1,3 +1,4 @@
+import KubernetesCore
 import DequeModule
 
 extension WorkQueue {
@@ -62,7 +63,7 @@ extension WorkQueue {
             let count = (failures[key] ?? 0) + 1
             failures[key] = count
             let perKey = backoff.delay(afterFailures: count, random: random)
-            let perKeySeconds = Double(perKey.components.seconds) + Double(perKey.components.attoseconds) / 1e18
+            let perKeySeconds = perKey.timeInterval
             return add(key, now: now, after: max(perKeySeconds, bucket.reserve(now: now)))
         }
 

@@ -1,3 +1,4 @@
+import KubernetesCore
 import Foundation
 import Metrics
 
@@ -26,7 +27,7 @@ public actor WorkQueue<Key: Hashable & Sendable> {
     public init(name: String, backoff: ExponentialBackoff = .workQueue, bucket: TokenBucket = TokenBucket(), tick: Duration = .milliseconds(20)) {
         machine = StateMachine(backoff: backoff, bucket: bucket)
         let start = ContinuousClock.now
-        now = { let elapsed = start.duration(to: .now); return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18 }
+        now = { let elapsed = start.duration(to: .now); return elapsed.timeInterval }
         self.tick = tick
         depthGauge = Gauge(label: "workqueue_depth", dimensions: [("name", name)])
         adds = Counter(label: "workqueue_adds_total", dimensions: [("name", name)])
@@ -36,7 +37,7 @@ public actor WorkQueue<Key: Hashable & Sendable> {
 
     /// Adds a key now, or after `delay`.
     public func add(_ key: Key, after delay: Duration = .zero) {
-        let seconds = Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18
+        let seconds = delay.timeInterval
         if machine.add(key, now: now(), after: seconds) == .queued { adds.increment() }
         deliver()
     }
