@@ -86,26 +86,93 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // layer 3: domain
+        // layer 3: domain (the operator; the data plane's layers are below)
         .target(
             name: "Operator",
             dependencies: ["CRDs", "KubernetesCore", "KubernetesClient", "KubernetesController", "RuntimeContract"],
             swiftSettings: swiftSettings
         ),
+        .target(name: "OperatorAWS", dependencies: ["Operator", "AWS"], swiftSettings: swiftSettings),
+        // The data plane (rag-runtime), in layers under Sources/RAGRuntime/; no target imports one
+        // above it, and none imports a Kubernetes or operator target.
+        //   runtime 0  TelemetryModel (records, timestamps)   RuntimeHTTP (the fail-fast HTTP client)
+        //   runtime 1  QueryUnderstanding (temporal and field phrases, pure)   TelemetrySimulator (generator, producer)
+        //   runtime 2  Retrieval (Embedder and VectorStore protocols, filters, embedded HNSW store)
+        //   runtime 3  RetrievalClients (Bedrock, OpenAI-compatible, OpenSearch)   Answering (LLM client, answers)
+        //              Ingestion (consumer, leases, checkpoints, local stream, dead letters)
+        //   runtime 4  QueryServer (query API and web UI)
+        .target(name: "TelemetryModel", path: "Sources/RAGRuntime/TelemetryModel", swiftSettings: swiftSettings),
         .target(
-            name: "RAGRuntime",
+            name: "RuntimeHTTP",
+            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")],
+            path: "Sources/RAGRuntime/RuntimeHTTP",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "QueryUnderstanding", dependencies: ["TelemetryModel"], path: "Sources/RAGRuntime/QueryUnderstanding",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TelemetrySimulator",
+            dependencies: ["TelemetryModel", "AWS", .product(name: "Logging", package: "swift-log")],
+            path: "Sources/RAGRuntime/TelemetrySimulator",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Retrieval", dependencies: ["TelemetryModel", "QueryUnderstanding"], path: "Sources/RAGRuntime/Retrieval",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "RetrievalClients",
             dependencies: [
-                "AWS", "RuntimeContract",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                "TelemetryModel", "QueryUnderstanding", "Retrieval", "RuntimeHTTP", "AWS",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ],
+            path: "Sources/RAGRuntime/RetrievalClients",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Answering",
+            dependencies: [
+                "TelemetryModel", "QueryUnderstanding", "Retrieval", "RuntimeHTTP",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/RAGRuntime/Answering",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Ingestion",
+            dependencies: [
+                "TelemetryModel", "Retrieval", "TelemetrySimulator", "AWS", "RuntimeContract",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            path: "Sources/RAGRuntime/Ingestion",
             swiftSettings: swiftSettings
         ),
-        .target(name: "OperatorAWS", dependencies: ["Operator", "AWS"], swiftSettings: swiftSettings),
+        .target(
+            name: "QueryServer",
+            dependencies: [
+                "TelemetryModel", "QueryUnderstanding", "Retrieval", "Answering", "Ingestion", "RuntimeHTTP",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            path: "Sources/RAGRuntime/QueryServer",
+            swiftSettings: swiftSettings
+        ),
         // test support: the operator's fakes (in-memory EKS Pod Identity)
         .target(name: "OperatorTesting", dependencies: ["Operator"], swiftSettings: swiftSettings),
         // test support
@@ -137,6 +204,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // test support: the data plane's fixtures and emulators (OpenSearch, moto clients, fake embedders and sinks)
+        .target(
+            name: "RAGRuntimeTesting",
+            dependencies: ["TelemetryModel", "TelemetrySimulator", "Retrieval", "RetrievalClients", "Ingestion", "AWS", "AWSTesting"],
+            path: "Sources/RAGRuntime/RAGRuntimeTesting",
+            swiftSettings: swiftSettings
+        ),
         // layer 4: executables
         .executableTarget(
             name: "OperatorCommand",
@@ -163,7 +237,8 @@ let package = Package(
         .executableTarget(
             name: "RAGRuntimeCommand",
             dependencies: [
-                "RAGRuntime", "Observability", "AWS", "RuntimeContract",
+                "TelemetryModel", "QueryUnderstanding", "Retrieval", "RetrievalClients", "Answering", "TelemetrySimulator", "Ingestion", "QueryServer", "RuntimeHTTP",
+                "Observability", "AWS", "RuntimeContract",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -174,7 +249,9 @@ let package = Package(
         // benchmarks (performance figures come from here, never from timed test assertions)
         .executableTarget(
             name: "VectorSearchBenchmark",
-            dependencies: ["RAGRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "TelemetryModel", "QueryUnderstanding", "Retrieval", "Ingestion", "TelemetrySimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Benchmarks/VectorSearch",
             exclude: ["faiss_baseline.py"],
             swiftSettings: swiftSettings
@@ -182,7 +259,7 @@ let package = Package(
         .executableTarget(
             name: "IngestionBenchmark",
             dependencies: [
-                "RAGRuntime", "AWS",
+                "TelemetryModel", "Retrieval", "Ingestion", "TelemetrySimulator", "AWS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -191,6 +268,8 @@ let package = Package(
         ),
         // tests
         .testTarget(name: "KubernetesCoreTests", dependencies: ["KubernetesCore"], swiftSettings: swiftSettings),
+        // The layers above, checked: every import in Sources/ against the ranks in TargetLayers.swift.
+        .testTarget(name: "PackageStructureTests", swiftSettings: swiftSettings),
         .testTarget(name: "RuntimeContractTests", dependencies: ["RuntimeContract"], swiftSettings: swiftSettings),
         .testTarget(
             name: "KubernetesClientTests",
@@ -222,12 +301,48 @@ let package = Package(
         ),
         .testTarget(name: "AWSTests", dependencies: ["AWS", "AWSTesting"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(
-            name: "RAGRuntimeTests",
+            name: "TelemetryModelTests",
+            dependencies: ["TelemetryModel"],
+            path: "Tests/RAGRuntime/TelemetryModelTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "QueryUnderstandingTests",
+            dependencies: ["QueryUnderstanding", "TelemetryModel"],
+            path: "Tests/RAGRuntime/QueryUnderstandingTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RetrievalTests",
+            dependencies: ["Retrieval", "QueryUnderstanding", "TelemetryModel", "RAGRuntimeTesting"],
+            path: "Tests/RAGRuntime/RetrievalTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RetrievalClientsTests",
+            dependencies: ["RetrievalClients", "Retrieval", "QueryUnderstanding", "TelemetryModel", "RAGRuntimeTesting", "AWS", "AWSTesting"],
+            path: "Tests/RAGRuntime/RetrievalClientsTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AnsweringTests",
+            dependencies: ["Answering", "Retrieval", "QueryUnderstanding", "TelemetryModel", "RAGRuntimeTesting"],
+            path: "Tests/RAGRuntime/AnsweringTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "IngestionTests",
+            dependencies: ["Ingestion", "TelemetrySimulator", "Retrieval", "RetrievalClients", "TelemetryModel", "RAGRuntimeTesting", "AWS", "AWSTesting"],
+            path: "Tests/RAGRuntime/IngestionTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "QueryServerTests",
             dependencies: [
-                "RAGRuntime", "AWS", "AWSTesting",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "QueryServer", "Answering", "Ingestion", "Retrieval", "QueryUnderstanding", "TelemetryModel", "RuntimeHTTP", "RAGRuntimeTesting",
+                "AWS", "AWSTesting", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
+            path: "Tests/RAGRuntime/QueryServerTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(

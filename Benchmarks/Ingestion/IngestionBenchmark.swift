@@ -2,7 +2,9 @@ import AWS
 import ArgumentParser
 import Foundation
 import Logging
-import RAGRuntime
+import Ingestion
+import Retrieval
+import TelemetrySimulator
 import Synchronization
 
 /// `swift run -c release ingestion-benchmark`: the consumer's two costs, measured.

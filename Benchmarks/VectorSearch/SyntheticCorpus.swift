@@ -1,5 +1,6 @@
 import Foundation
-import RAGRuntime
+import Retrieval
+import TelemetryModel
 
 /// Reproducible synthetic telemetry over 24 hours, and query vectors, for the benchmark.
 struct SyntheticCorpus {

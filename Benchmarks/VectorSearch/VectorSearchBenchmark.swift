@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import RAGRuntime
+import QueryUnderstanding
+import Retrieval
 
 /// `swift run -c release vector-search-benchmark`: builds the embedded vector store over synthetic
 /// telemetry and prints build time, recall@10 against exact search, and queries per second

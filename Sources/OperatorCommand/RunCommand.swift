@@ -66,13 +66,7 @@ struct RunCommand: AsyncParsableCommand {
 
         let associations: any PodIdentityAssociations
         if podIdentity {
-            let resolver = AWSEndpointResolver(environment: environment)
-            let region = try resolver.region()
-            let transport = AsyncHTTPClientTransport()
-            let http = AWSHTTPClient(
-                service: .eks, region: region, endpoint: try resolver.endpoint(for: .eks, region: region),
-                credentialProvider: try AWSCredentialProviderChain.default(environment: environment, transport: transport),
-                transport: transport, logger: logger)
+            let http = try AWSClientFactory.httpClient(for: .eks, environment: environment, logger: logger)
             associations = EKSPodIdentityAssociations(eks: EKSClient(http: http))
         } else {
             associations = PodIdentityManagementDisabled()

@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import Logging
 import Observability
-import RAGRuntime
+import Ingestion
+import Retrieval
 import RuntimeContract
 import ServiceLifecycle
 
@@ -74,11 +75,11 @@ struct ConsumerCommand: AsyncParsableCommand {
 
         let coordination: any ShardCoordination
         let ownership: String
-        if let table = try KinesisEnvironment.leaseTable(environment: environment) {
-            try await table.prepare(createIfMissing: try KinesisEnvironment.createsLeaseTable(environment: environment))
+        if let table = try ConsumerEnvironment.leaseTable(environment: environment) {
+            try await table.prepare(createIfMissing: try ConsumerEnvironment.createsLeaseTable(environment: environment))
             let coordinator = ShardLeaseCoordinator(
-                table: table, worker: KinesisEnvironment.workerID(environment: environment),
-                leaseDuration: try KinesisEnvironment.leaseDuration(environment: environment), logger: logger)
+                table: table, worker: ConsumerEnvironment.workerID(environment: environment),
+                leaseDuration: try ConsumerEnvironment.leaseDuration(environment: environment), logger: logger)
             coordination = coordinator
             ownership = "leases in DynamoDB table \(table.tableName) as \(coordinator.worker)"
         } else {
@@ -86,11 +87,11 @@ struct ConsumerCommand: AsyncParsableCommand {
             ownership = "every shard, checkpoint files in \(dataDirectory.path)/checkpoints (set LEASE_TABLE to run several replicas)"
         }
         var consumer = KinesisConsumer(
-            kinesis: try KinesisEnvironment.client(environment: environment),
-            streamName: try KinesisEnvironment.streamName(stream, environment: environment),
+            kinesis: try ConsumerEnvironment.client(environment: environment),
+            streamName: try ConsumerEnvironment.streamName(stream, environment: environment),
             coordination: coordination, processor: processor)
-        consumer.startingPosition = try KinesisEnvironment.startingPosition(environment: environment)
-        consumer.batchSize = try KinesisEnvironment.batchSize(environment: environment)
+        consumer.startingPosition = try ConsumerEnvironment.startingPosition(environment: environment)
+        consumer.batchSize = try ConsumerEnvironment.batchSize(environment: environment)
         consumer.commitInterval = .seconds(max(0, commitInterval))
         consumer.health = ConsumerHealth(staleAfter: max(.seconds(30), coordination.refreshInterval * 3))
         logger.info("consumer starting", metadata: [

@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import Logging
 import Observability
-import RAGRuntime
+import Ingestion
+import QueryServer
+import TelemetrySimulator
 import RuntimeContract
 import ServiceLifecycle
 import Synchronization
@@ -21,17 +23,8 @@ struct LocalCommand: AsyncParsableCommand {
     @Option(name: .customLong("data-dir"), help: "Stream, checkpoints, dead letters and the vector store live here.")
     var dataDirectory: String = ".rag-data"
 
-    @Option(help: "Telemetry records produced per minute.")
-    var rate: Double = 100
-
-    @Option(help: "History to write first, e.g. 2h or 24h (0 for none).")
-    var backfill: String = "2h"
-
-    @Option(help: "Seed for reproducible telemetry (default: random).")
-    var seed: UInt64?
-
-    @Option(help: "Stop producing after this many records.")
-    var count: Int?
+    @OptionGroup(title: "Telemetry (default: 100 records a minute, 2h of history)")
+    var telemetry: TelemetryOptions
 
     @Option(help: "OpenAI-compatible LLM base URL (without /v1); default: LLM_URL, else extractive answers.")
     var llmURL: String?
@@ -40,9 +33,7 @@ struct LocalCommand: AsyncParsableCommand {
     var llmModel: String?
 
     func validate() throws {
-        if rate <= 0 { throw ValidationError("--rate must be positive") }
         if (llmURL == nil) != (llmModel == nil) { throw ValidationError("--llm-url and --llm-model go together") }
-        do { _ = try DurationText.seconds(backfill) } catch { throw ValidationError("--backfill \(backfill): \(error)") }
     }
 
     func run() async throws {
@@ -64,8 +55,8 @@ struct LocalCommand: AsyncParsableCommand {
         let store = try LocalIngestion.openStore(in: directory, dimensions: embedder.dimensions)
         let ingestion = try LocalIngestion(
             configuration: .init(
-                dataDirectory: directory, recordsPerMinute: rate, backfillSeconds: try DurationText.seconds(backfill),
-                seed: seed ?? UInt64.random(in: 0...UInt64.max), count: count),
+                dataDirectory: directory, recordsPerMinute: telemetry.rate ?? 100,
+                backfillSeconds: try telemetry.backfillSeconds(default: "2h"), seed: telemetry.resolvedSeed, count: telemetry.count),
             embedder: embedder, store: store, logger: logger)
         let progress = ProgressPrinter()
         let meter = IngestRateMeter()

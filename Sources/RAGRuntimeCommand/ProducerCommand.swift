@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import Logging
 import Observability
-import RAGRuntime
+import Ingestion
+import TelemetrySimulator
 import RuntimeContract
 import ServiceLifecycle
 
@@ -19,29 +20,20 @@ struct ProducerCommand: AsyncParsableCommand {
     @Option(help: "The Kinesis stream (default: KINESIS_STREAM_NAME).")
     var stream: String?
 
-    @Option(help: "Records per minute (default: RECORDS_PER_MINUTE, else 100).")
-    var rate: Double?
-
-    @Option(help: "Seed for reproducible records (default: random).")
-    var seed: UInt64?
-
-    @Option(help: "History to write first, such as 24h or 90m.")
-    var backfill: String?
-
-    @Option(help: "Stop after this many records.")
-    var count: Int?
+    @OptionGroup(title: "Telemetry (default: RECORDS_PER_MINUTE, else 100 records a minute; no history)")
+    var telemetry: TelemetryOptions
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let runtime = try RuntimeConfiguration(environment: environment)
         _ = Observability.bootstrap(logFormat: runtime.logFormat, logLevel: runtime.logLevel)
         let logger = Logger(label: "rag-runtime.producer")
-        let streamName = try KinesisEnvironment.streamName(stream, environment: environment)
-        let perMinute = rate ?? runtime.settings.recordsPerMinute ?? 100
+        let streamName = try ConsumerEnvironment.streamName(stream, environment: environment)
+        let perMinute = telemetry.rate ?? runtime.settings.recordsPerMinute ?? 100
         let schedule = try ProducerSchedule(
-            recordsPerMinute: perMinute, backfill: try backfill.map(DurationText.seconds) ?? 0, count: count, start: Date())
-        let seed = seed ?? UInt64.random(in: 0...UInt64.max)
-        let writer = KinesisTelemetryWriter(kinesis: try KinesisEnvironment.client(environment: environment), streamName: streamName)
+            recordsPerMinute: perMinute, backfill: try telemetry.backfillSeconds(default: "0s"), count: telemetry.count, start: Date())
+        let seed = telemetry.resolvedSeed
+        let writer = KinesisTelemetryWriter(kinesis: try ConsumerEnvironment.client(environment: environment), streamName: streamName)
         var producer = TelemetryProducer(generator: TelemetryGenerator(seed: seed), schedule: schedule, writer: writer)
         producer.logger = logger
         logger.info("producer starting", metadata: [

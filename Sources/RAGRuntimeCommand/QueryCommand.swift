@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import Logging
 import Observability
-import RAGRuntime
+import Ingestion
+import QueryServer
+import Retrieval
 import RuntimeContract
 import ServiceLifecycle
 

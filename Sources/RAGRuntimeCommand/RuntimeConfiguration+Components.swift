@@ -1,7 +1,9 @@
 import AWS
 import Foundation
 import Logging
-import RAGRuntime
+import Answering
+import Retrieval
+import RetrievalClients
 import RuntimeContract
 
 extension RuntimeConfiguration {
@@ -23,7 +25,7 @@ extension RuntimeConfiguration {
         case .local(let dimensions):
             return try HashingEmbedder(dimensions: dimensions)
         case .bedrock(let modelID, let dimensions):
-            let http = try AWSEnvironment.httpClient(for: .bedrockRuntime, environment: environment)
+            let http = try AWSClientFactory.httpClient(for: .bedrockRuntime, environment: environment)
             return BedrockEmbedder(client: BedrockRuntimeClient(http: http), modelID: modelID, dimensions: dimensions ?? 1024)
         case .openAI(let url, let model, let dimensions, _):
             guard let dimensions else {
@@ -47,7 +49,7 @@ extension RuntimeConfiguration {
             throw RuntimeConfigurationError(.openSearchEndpoint, value: endpoint, reason: "is not a URL")
         }
         let service: AWSService = serverless ? .openSearchServerless : .openSearch
-        let http = try AWSEnvironment.httpClient(for: service, environment: environment, endpoint: url)
+        let http = try AWSClientFactory.httpClient(for: service, environment: environment, endpoint: url)
         // Serverless vector search collections reject custom `_id`s: the id lives in `doc_id` there.
         let client = OpenSearchClient(http: http, index: index, idMode: serverless ? .sourceField("doc_id") : .metadata)
         return OpenSearchVectorStore(client: client, dimensions: dimensions)

@@ -1,6 +1,6 @@
 import Foundation
 import Logging
-import RAGRuntime
+import Retrieval
 import ServiceLifecycle
 
 /// Saves the embedded store to its data directory periodically and once more at shutdown.

@@ -3,7 +3,8 @@ import AsyncHTTPClient
 import Foundation
 import Logging
 import Observability
-import RAGRuntime
+import QueryServer
+import RuntimeHTTP
 import RuntimeContract
 import ServiceLifecycle
 

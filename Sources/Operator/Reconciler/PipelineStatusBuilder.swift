@@ -59,16 +59,20 @@ enum PipelineStatusBuilder {
             }
         }
         if let ingress = inputs.desired.first(where: { $0.descriptor == Ingress.resource }) {
-            let hostname = inputs.live(ingress)?[path: ["status", "loadBalancer", "ingress"]]?.arrayValue?.first?["hostname"]?.stringValue
-            let tls = ingress.body[path: ["spec", "tls"]] != nil || ingress.body[path: ["metadata", "annotations", "alb.ingress.kubernetes.io/certificate-arn"]] != nil
-            let host = ingress.body[path: ["spec", "rules"]]?.arrayValue?.first?["host"]?.stringValue
-            if let hostname {
-                status.url = "\(tls ? "https" : "http")://\(host ?? hostname)"
-                set(RAGPipelineConditionType.ingressReady, true, "LoadBalancerProvisioned", "load balancer \(hostname)")
-            } else {
+            do {
+                let address = try ingressAddress(desired: ingress.body, live: inputs.live(ingress))
+                if let hostname = address.hostname {
+                    status.url = address.url
+                    set(RAGPipelineConditionType.ingressReady, true, "LoadBalancerProvisioned", "load balancer \(hostname)")
+                } else {
+                    allReady = false
+                    status.url = nil
+                    set(RAGPipelineConditionType.ingressReady, false, "AwaitingLoadBalancer", "waiting for the ingress controller to provision a load balancer")
+                }
+            } catch {
                 allReady = false
                 status.url = nil
-                set(RAGPipelineConditionType.ingressReady, false, "AwaitingLoadBalancer", "waiting for the ingress controller to provision a load balancer")
+                set(RAGPipelineConditionType.ingressReady, false, "Unreadable", "\(ingress.name): the cached Ingress does not decode: \(error)")
             }
         } else {
             status.url = nil
@@ -113,15 +117,37 @@ enum PipelineStatusBuilder {
         return status
     }
 
+    /// Replica counts and availability of a Deployment, read through the typed model.
+    ///
+    /// A cached object that does not decode as a Deployment (never seen from a real API server)
+    /// counts as not available, reason `Unreadable`, instead of being read as zero replicas.
     static func replicaCounts(desired: JSONValue, live: JSONValue?) -> (replicas: ReplicaCounts, available: Bool, reason: String) {
-        let wanted = Int(desired[path: ["spec", "replicas"]]?.int64Value ?? 1)
-        guard let live else { return (ReplicaCounts(desired: wanted, ready: 0), false, "NotCreated") }
-        let ready = Int(live[path: ["status", "readyReplicas"]]?.int64Value ?? 0)
-        let available = Int(live[path: ["status", "availableReplicas"]]?.int64Value ?? 0)
-        let observed = live[path: ["status", "observedGeneration"]]?.int64Value ?? 0
-        let generation = live[path: ["metadata", "generation"]]?.int64Value ?? 0
-        let upToDate = observed >= generation
-        let ok = upToDate && available >= wanted
-        return (ReplicaCounts(desired: wanted, ready: ready), ok, upToDate ? "Unavailable" : "Progressing")
+        let wanted: Int
+        let current: Deployment?
+        do {
+            wanted = try desired.decode(Deployment.self).spec?.replicas ?? 1
+            current = try live?.decode(Deployment.self)
+        } catch {
+            return (ReplicaCounts(desired: 0, ready: 0), false, "Unreadable")
+        }
+        guard let current else { return (ReplicaCounts(desired: wanted, ready: 0), false, "NotCreated") }
+        let status = current.status
+        let upToDate = (status?.observedGeneration ?? 0) >= (current.metadata.generation ?? 0)
+        let ok = upToDate && (status?.availableReplicas ?? 0) >= wanted
+        return (ReplicaCounts(desired: wanted, ready: status?.readyReplicas ?? 0), ok, upToDate ? "Unavailable" : "Progressing")
+    }
+
+    /// The load balancer's hostname and the URL the Ingress serves (`nil` while there is no load
+    /// balancer), read through the typed model.
+    ///
+    /// - Throws: A decoding error when the desired or cached object is not an Ingress.
+    static func ingressAddress(desired: JSONValue, live: JSONValue?) throws -> (hostname: String?, url: String?) {
+        let wanted = try desired.decode(Ingress.self)
+        guard let current = try live?.decode(Ingress.self),
+              let hostname = current.status?.loadBalancer?.ingress?.compactMap(\.hostname).first
+        else { return (nil, nil) }
+        let tls = wanted.spec?.tls != nil || wanted.metadata.annotations?["alb.ingress.kubernetes.io/certificate-arn"] != nil
+        let host = wanted.spec?.rules?.first?.host
+        return (hostname, "\(tls ? "https" : "http")://\(host ?? hostname)")
     }
 }

@@ -1,6 +1,8 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOFoundationCompat
+import Retrieval
 
 /// Indexes through the query backend: `POST <BACKEND_URL>/api/ingest` with a JSON array of
 /// records, which the backend embeds and upserts by `event_id` into its store.

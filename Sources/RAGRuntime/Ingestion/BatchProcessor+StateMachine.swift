@@ -1,4 +1,5 @@
 import Foundation
+import TelemetryModel
 
 extension BatchProcessor {
     /// The processing of one batch, without I/O: parse, embed in groups of at most 96 texts,

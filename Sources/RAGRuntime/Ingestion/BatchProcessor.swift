@@ -1,6 +1,7 @@
 import AWS
 import Foundation
 import Logging
+import Retrieval
 
 /// Processes one batch of stream records end to end: the driver of
 /// ``BatchProcessor/StateMachine``, performing its embed, upsert, dead-letter and acknowledge

@@ -1,4 +1,5 @@
 import Foundation
+import TelemetryModel
 
 /// Durable per-shard consumer positions, one file per shard, written atomically: the checkpoints of
 /// a single consumer (no `LEASE_TABLE`) and of `rag-runtime local`. Replicas in a cluster keep theirs

@@ -1,3 +1,5 @@
+import Retrieval
+
 /// Where the consumer indexes embedded records: a ``VectorStore``, or the query backend.
 ///
 /// ``upsert(_:)`` must be idempotent by document id (`event_id`), so re-delivered records

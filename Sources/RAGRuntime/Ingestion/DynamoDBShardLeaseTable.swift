@@ -1,5 +1,6 @@
 import AWS
 import Foundation
+import TelemetryModel
 
 /// Shard leases and checkpoints in a DynamoDB table keyed by `shard` (string): attributes
 /// `leaseOwner`, `leaseCounter`, `leaseTenure`, `checkpoint`, `updatedAt`. Every write is a conditional

@@ -1,4 +1,4 @@
-/// Errors of the ingestion side: producer, streams, checkpoints, dead letters and the consumer.
+/// Errors of the ingestion side: streams, checkpoints, dead letters and the consumer.
 ///
 /// Cases are named after the operation that failed and keep the cause as text. ``reason`` is a
 /// bounded label for metrics.
@@ -11,8 +11,6 @@ public enum IngestionError: Error, Sendable, Equatable, CustomStringConvertible 
     case checkpointFailed(path: String, reason: String)
     /// Writing dead letters failed; the batch is not acknowledged.
     case deadLetterFailed(path: String, reason: String)
-    /// `PutRecords` left records unstored after every retry.
-    case putRecordsFailed(failed: Int, errorCode: String)
     /// A configuration value is missing or invalid; the message names it.
     case invalidConfiguration(String)
     /// The ingest endpoint of the query backend answered with an error status.
@@ -27,7 +25,6 @@ public enum IngestionError: Error, Sendable, Equatable, CustomStringConvertible 
         case .streamCorrupted: "stream_corrupted"
         case .checkpointFailed: "checkpoint_failed"
         case .deadLetterFailed: "dead_letter_failed"
-        case .putRecordsFailed: "put_records_failed"
         case .invalidConfiguration: "invalid_configuration"
         case .backendRejected: "backend_rejected"
         case .leaseLost: "lease_lost"
@@ -41,7 +38,6 @@ public enum IngestionError: Error, Sendable, Equatable, CustomStringConvertible 
         case .streamCorrupted(let path, let offset): "local stream \(path): corrupt entry at byte \(offset)"
         case .checkpointFailed(let path, let reason): "checkpoint \(path): \(reason)"
         case .deadLetterFailed(let path, let reason): "dead letters \(path): \(reason)"
-        case .putRecordsFailed(let failed, let code): "PutRecords: \(failed) records still failing (\(code))"
         case .invalidConfiguration(let message): message
         case .backendRejected(let status, let body): "backend ingest answered \(status): \(body)"
         case .leaseLost(let shard): "lease of \(shard) is held by another worker now"

@@ -1,6 +1,8 @@
 import Foundation
 import Logging
 import Synchronization
+import Retrieval
+import TelemetrySimulator
 
 /// The ingestion half of `rag-runtime local`: producer → ``LocalStream`` → consumer → embedded
 /// store, in one process, all state in one data directory.

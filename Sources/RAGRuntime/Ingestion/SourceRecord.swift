@@ -1,4 +1,5 @@
 import Foundation
+import TelemetryModel
 
 /// A raw record read from a stream shard, before parsing: the consumer's unit of delivery.
 public struct SourceRecord: Sendable, Equatable {

@@ -4,14 +4,14 @@
 /// keeps two `SIMD16<Float>` accumulators (32 floats in flight, which hides the add latency),
 /// then an 8-lane step and a scalar tail for lengths that are not multiples of 16. It reads
 /// through raw pointers with unaligned loads and allocates nothing.
-enum DotProduct {
+package enum DotProduct {
     /// `sum(a[i] * b[i])` for `i` in `0..<count`.
     ///
     /// Release builds use ``simd(_:_:count:)``. Debug builds use ``scalar(_:_:count:)``: unoptimised
     /// generic SIMD code is about 50 times slower than a plain loop, which would make the HNSW
     /// tests take minutes. A test checks that both kernels agree.
     @inline(__always)
-    static func compute(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
+    package static func compute(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
         #if DEBUG
         scalar(a, b, count: count)
         #else
@@ -20,7 +20,7 @@ enum DotProduct {
     }
 
     /// The dot product with a plain loop, four products per step.
-    static func scalar(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
+    package static func scalar(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
         var total: Float = 0
         var index = 0
         while index + 4 <= count {
@@ -36,7 +36,7 @@ enum DotProduct {
 
     /// The dot product with `SIMD16<Float>` accumulators.
     @inline(__always)
-    static func simd(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
+    package static func simd(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
         let rawA = UnsafeRawPointer(a), rawB = UnsafeRawPointer(b)
         var sum0 = SIMD16<Float>(), sum1 = SIMD16<Float>()
         var index = 0
@@ -69,7 +69,7 @@ enum DotProduct {
     }
 
     /// `vector` scaled to unit length, or `nil` when it has zero length or a non-finite value.
-    static func normalised(_ vector: [Float]) -> [Float]? {
+    package static func normalised(_ vector: [Float]) -> [Float]? {
         var norm: Float = 0
         for value in vector {
             guard value.isFinite else { return nil }

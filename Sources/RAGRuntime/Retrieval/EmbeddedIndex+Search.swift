@@ -1,3 +1,5 @@
+import QueryUnderstanding
+
 extension EmbeddedIndex {
     /// How a search was answered; exposed for tests and for logging.
     enum SearchPlan: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import Foundation
+import TelemetryModel
 
 /// The whole state of an ``EmbeddedVectorStore``, as one value: vectors, records, the HNSW graph
 /// and the time index. The store guards it with a mutex; tests can drive it directly.

@@ -1,4 +1,5 @@
 import Foundation
+import TelemetryModel
 
 // A data directory holds one committed generation of the store:
 //

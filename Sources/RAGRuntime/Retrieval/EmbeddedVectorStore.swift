@@ -33,6 +33,11 @@ import Synchronization
 public final class EmbeddedVectorStore: VectorStore {
     let state: Mutex<EmbeddedIndex>
 
+    /// The event IDs of the live documents, in slot order (for tests and tools that audit the store).
+    package var storedEventIDs: [String] {
+        state.withLock { index in index.records.compactMap { $0?.eventID } }
+    }
+
     /// The configuration the store was created or loaded with.
     public let configuration: Configuration
 

@@ -1,10 +1,10 @@
 /// Checks and normalises the vectors a remote embedder returned.
-enum EmbeddingVectors {
+package enum EmbeddingVectors {
     /// `vectors` L2-normalised, after checking there is one per text and each has `dimensions` floats.
     ///
     /// - Throws: ``RetrievalError/embeddingFailed(model:reason:)`` naming `model`, or
     ///   ``RetrievalError/invalidVector(id:)`` for a zero or non-finite vector (id = its position).
-    static func checked(_ vectors: [[Float]], count: Int, dimensions: Int, model: String) throws -> [[Float]] {
+    package static func checked(_ vectors: [[Float]], count: Int, dimensions: Int, model: String) throws -> [[Float]] {
         guard vectors.count == count else {
             throw RetrievalError.embeddingFailed(model: model, reason: "returned \(vectors.count) vectors for \(count) texts")
         }

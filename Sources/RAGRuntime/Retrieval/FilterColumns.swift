@@ -1,3 +1,6 @@
+import QueryUnderstanding
+import TelemetryModel
+
 /// Columnar copies of the filterable scalar fields, one entry per slot, so a field filter over a
 /// million documents is a scan of a flat array rather than of a million records.
 ///

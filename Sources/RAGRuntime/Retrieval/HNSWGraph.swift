@@ -1,4 +1,5 @@
 import Foundation
+import TelemetryModel
 
 /// A hierarchical navigable small world graph over the rows of a flat vector buffer.
 ///

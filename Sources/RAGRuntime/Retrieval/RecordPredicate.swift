@@ -1,3 +1,6 @@
+import QueryUnderstanding
+import TelemetryModel
+
 /// ``FieldFilter``s compiled once into closures that read a ``TelemetryRecord`` directly.
 ///
 /// ## Field paths
@@ -12,21 +15,21 @@
 /// producer writes it). Ranges compare numbers numerically and strings lexicographically, except
 /// `level`, which compares by severity (`INFO` < `WARN` < `ERROR` < `CRITICAL`). A record without
 /// the field, or a value of the other type, never matches.
-struct RecordPredicate: Sendable {
+package struct RecordPredicate: Sendable {
     private let tests: [@Sendable (TelemetryRecord) -> Bool]
 
     /// Compiles `filters`.
     ///
     /// - Throws: ``RetrievalError/unknownFilterField(_:)`` for a path documents do not have.
-    init(_ filters: [FieldFilter]) throws {
+    package init(_ filters: [FieldFilter]) throws {
         tests = try filters.map(Self.compile)
     }
 
     /// `true` when `filters` was empty.
-    var isEmpty: Bool { tests.isEmpty }
+    package var isEmpty: Bool { tests.isEmpty }
 
     /// `true` when the record satisfies every filter.
-    func matches(_ record: TelemetryRecord) -> Bool {
+    package func matches(_ record: TelemetryRecord) -> Bool {
         for test in tests where !test(record) { return false }
         return true
     }
@@ -34,7 +37,7 @@ struct RecordPredicate: Sendable {
     /// One filter as a test on a whole record.
     ///
     /// - Throws: ``RetrievalError/unknownFilterField(_:)`` for a path documents do not have.
-    static func compile(_ filter: FieldFilter) throws -> @Sendable (TelemetryRecord) -> Bool {
+    package static func compile(_ filter: FieldFilter) throws -> @Sendable (TelemetryRecord) -> Bool {
         let op = filter.op
         switch (try Accessor(path: filter.field), filter.value) {
         case (.number(let read), .number(let value)):
@@ -53,13 +56,13 @@ struct RecordPredicate: Sendable {
 
     /// Whether a stored string value of `path` satisfies `op value`, with the same semantics as
     /// the record test (severity order for `level`).
-    static func stringMatches(_ stored: String, path: String, op: FilterOp, value: String) -> Bool {
+    package static func stringMatches(_ stored: String, path: String, op: FilterOp, value: String) -> Bool {
         guard path == TelemetryField.level else { return compare(stored, op, value) }
         guard let storedLevel = TelemetryLevel(rawValue: stored), let level = TelemetryLevel(rawValue: value) else { return false }
         return compare(storedLevel.rank, op, level.rank)
     }
 
-    static func compare<Value: Comparable>(_ lhs: Value, _ op: FilterOp, _ rhs: Value) -> Bool {
+    package static func compare<Value: Comparable>(_ lhs: Value, _ op: FilterOp, _ rhs: Value) -> Bool {
         switch op {
         case .gt: lhs > rhs
         case .gte: lhs >= rhs
@@ -70,13 +73,13 @@ struct RecordPredicate: Sendable {
     }
 
     /// How to read one field path from a record.
-    enum Accessor {
+    package enum Accessor {
         case number(@Sendable (TelemetryRecord) -> Double?)
         case string(@Sendable (TelemetryRecord) -> String?)
         case strings(@Sendable (TelemetryRecord) -> [String])
         case level
 
-        init(path: String) throws {
+        package init(path: String) throws {
             switch path {
             case "level": self = .level
             case "event_id": self = .string { $0.eventID }

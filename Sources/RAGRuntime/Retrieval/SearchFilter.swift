@@ -1,3 +1,5 @@
+import QueryUnderstanding
+
 /// The conditions a search applies inside the k-NN search: a time window and field conditions.
 ///
 /// All conditions must hold (AND). The time window is inclusive at both ends.

@@ -1,3 +1,6 @@
+import QueryUnderstanding
+import TelemetryModel
+
 /// Field filters compiled against ``FilterColumns``: the test the embedded store runs per slot
 /// while computing a filter's matching subset.
 ///

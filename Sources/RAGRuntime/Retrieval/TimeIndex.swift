@@ -1,4 +1,5 @@
 import Foundation
+import QueryUnderstanding
 
 /// Document slots sorted by timestamp, so a time window is a binary-searched range.
 ///

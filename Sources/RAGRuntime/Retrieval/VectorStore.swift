@@ -1,4 +1,5 @@
 import Foundation
+import TelemetryModel
 
 /// A k-NN index of telemetry records: the embedded HNSW store, or OpenSearch.
 ///

@@ -1,0 +1,92 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import Answering
+import Retrieval
+import TelemetryModel
+
+/// `GET /healthz`, `/readyz`, `/metrics`, `/api/stats` and `POST /api/ingest`.
+struct OperationalRoutes: Sendable {
+    let embedder: any Embedder
+    let store: any VectorStore
+    let generator: any AnswerGenerator
+    let ingestor: RecordIngestor
+    let meter: IngestRateMeter
+    let clock: WallClock
+    let configuration: QueryAPIConfiguration
+    let metricsExposition: @Sendable () -> [UInt8]
+    let checks: ReadinessChecks
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("healthz") { _, _ in try JSONResponse.make(["status": "ok"]) }
+        router.get("readyz") { _, _ in try await readiness() }
+        router.get("metrics") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: metricsExposition())))
+        }
+        router.get("api/stats") { _, _ in try await stats() }
+        router.post("api/ingest") { request, _ in
+            let body = try await request.body.collect(upTo: configuration.maximumBodyBytes)
+            return try JSONResponse.make(try await ingestor.ingest(body))
+        }
+    }
+
+    /// `{"documents", "oldest", "newest", "ingestRatePerMinute"}`; timestamps ISO-8601 UTC or `null`.
+    func stats() async throws -> Response {
+        let stats: VectorStoreStats
+        do {
+            stats = try await store.stats()
+        } catch {
+            throw QueryAPIError.unavailable("vector_store_unavailable", "the vector store did not report statistics: \(error)")
+        }
+        return try JSONResponse.make(StatsBody(
+            documents: stats.documents, oldest: stats.oldest.map(UTCTimestamp.string(from:)),
+            newest: stats.newest.map(UTCTimestamp.string(from:)), ingestRatePerMinute: meter.ratePerMinute(at: clock.now())))
+    }
+
+    /// 200 when the store and the embedder work; the LLM is reported but not required. Each check is
+    /// cached and time-bounded (``ReadinessChecks``); liveness (`/healthz`) depends on none of them.
+    func readiness() async throws -> Response {
+        let store = store, embedder = embedder, generator = generator
+        let storeCheck = await checks.result(of: "vectorStore") {
+            _ = try await store.count()
+            return "ok"
+        }
+        let embedderCheck = await checks.result(of: "embedder") {
+            _ = try await embedder.embed(["readiness probe"], purpose: .query)
+            return "ok"
+        }
+        var results = ["vectorStore": storeCheck.detail, "embedder": embedderCheck.detail]
+        if let llm = generator as? LLMAnswerGenerator {
+            results["llm"] = await checks.result(of: "llm") { await llm.isReachable() ? "reachable" : "unreachable" }.detail
+        } else {
+            results["llm"] = "not configured"
+        }
+        let ready = storeCheck.passed && embedderCheck.passed
+        return try JSONResponse.make(
+            ReadinessBody(status: ready ? "ready" : "not ready", checks: results), status: ready ? .ok : .serviceUnavailable)
+    }
+
+    struct StatsBody: Encodable {
+        var documents: Int
+        var oldest: String?
+        var newest: String?
+        var ingestRatePerMinute: Int
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(documents, forKey: .documents)
+            try container.encode(oldest, forKey: .oldest)
+            try container.encode(newest, forKey: .newest)
+            try container.encode(ingestRatePerMinute, forKey: .ingestRatePerMinute)
+        }
+
+        private enum CodingKeys: String, CodingKey { case documents, oldest, newest, ingestRatePerMinute }
+    }
+
+    struct ReadinessBody: Encodable {
+        var status: String
+        var checks: [String: String]
+    }
+}
