@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+@testable import QueryServer
 import RAGRuntimeTesting
 
 /// Loads the web UI in headless Chromium (Selenium), asks a question and checks that the answer
@@ -42,7 +43,9 @@ import RAGRuntimeTesting
         return (status, output, errors)
     }
 
-    @Test func askingAQuestionInChromiumShowsTheAnswerAndTheSourcesTable() async throws {
+    /// Python, chromedriver and a fresh folder holding the browser script, or a failed `#require`
+    /// that says what to install.
+    static func browserTools() async throws -> (python: String, driver: String, script: URL, screenshot: URL) {
         let install = "apt-get install -y chromium chromium-driver && pip install selenium"
         let python = try #require(Self.executable(["python3"]), "python3 is missing; install it, then: \(install)")
         let chromium = Self.executable(["chromium", "chromium-browser"])
@@ -56,7 +59,11 @@ import RAGRuntimeTesting
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let script = directory.appendingPathComponent("check_ui.py")
         try Data(UIBrowserScript.source.utf8).write(to: script)
-        let screenshot = directory.appendingPathComponent("ui.png")
+        return (python, driverPath, script, directory.appendingPathComponent("ui.png"))
+    }
+
+    @Test func askingAQuestionInChromiumShowsTheAnswerAndTheSourcesTable() async throws {
+        let (python, driverPath, script, screenshot) = try await Self.browserTools()
 
         let harness = try await APIHarness(generator: RecordingGenerator())
         try await Application(router: harness.router).test(.live) { client in
@@ -74,5 +81,19 @@ import RAGRuntimeTesting
         }
         #expect(FileManager.default.fileExists(atPath: screenshot.path))
         print("UI screenshot: \(screenshot.path)")
+    }
+
+    /// The page sends `k` only when the person picks a number, so the backend's default (from the
+    /// pipeline's spec) applies otherwise. It used to send 10 whatever the backend said.
+    @Test func thePageLeavesTheRecordCountToTheBackendUnlessOneIsChosen() async throws {
+        let (python, driverPath, script, screenshot) = try await Self.browserTools()
+        let harness = try await APIHarness(generator: RecordingGenerator(), configuration: QueryAPIConfiguration(defaultResultCount: 1))
+        try await Application(router: harness.router).test(.live) { client in
+            let port = try #require(client.port)
+            let result = try await Self.run(python, [script.path, "http://127.0.0.1:\(port)/", screenshot.path, "critical alerts about engine temperature today", driverPath])
+            try #require(result.status == 0, "browser check failed (screenshot \(screenshot.path)): \(result.err)")
+            let seen = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+            #expect((seen["rows"] as? [[String]])?.count == 1)
+        }
     }
 }

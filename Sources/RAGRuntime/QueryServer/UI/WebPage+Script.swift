@@ -69,7 +69,8 @@ extension WebPage {
       try {
         const response = await fetch("api/query", {
           method: "POST", headers: { "Content-Type": "application/json", "Accept": "text/event-stream" },
-          body: JSON.stringify({ query: question, k: Number($("k").value), stream: true }),
+          // k only when the person chose one: otherwise the backend's default (the pipeline's) applies.
+          body: JSON.stringify($("k").value ? { query: question, k: Number($("k").value), stream: true } : { query: question, stream: true }),
         });
         if (!response.ok) {
           let message = `HTTP ${response.status}`;

@@ -60,7 +60,7 @@ public enum WebPage {
               <input id="question" name="question" type="text" maxlength="4000" autocomplete="off" required
                      placeholder="e.g. critical alerts about engine temperature in the last 2 hours">
               <label for="k" class="inline">Records</label>
-              <select id="k" name="k"><option>5</option><option selected>10</option><option>20</option><option>50</option></select>
+              <select id="k" name="k"><option value="" selected>Default</option><option>5</option><option>10</option><option>20</option><option>50</option></select>
               <button id="ask" type="submit">Ask</button>
             </div>
           </form>
