@@ -3,9 +3,9 @@ import Foundation
 import RuntimeContract
 import TelemetryModel
 
-/// The consumer's (and the producer's) settings from the process environment: the Kinesis settings the operator sets, `KINESIS_STREAM_NAME`,
-/// `KINESIS_STARTING_POSITION` (`TRIM_HORIZON` | `LATEST` | `AT_TIMESTAMP`),
-/// `KINESIS_STARTING_TIMESTAMP` (ISO-8601, for `AT_TIMESTAMP`), `KINESIS_BATCH_SIZE`, and the AWS
+/// The consumer's (and the producer's) settings from the process environment. The Kinesis
+/// settings the operator sets: `KINESIS_STREAM_NAME`, `KINESIS_STARTING_POSITION` (`TRIM_HORIZON`
+/// | `LATEST` | `AT_TIMESTAMP`), `KINESIS_STARTING_TIMESTAMP` (ISO-8601, for `AT_TIMESTAMP`), `KINESIS_BATCH_SIZE`, and the AWS
 /// region, endpoint overrides (`AWS_ENDPOINT_URL_KINESIS`, `AWS_ENDPOINT_URL_DYNAMODB`) and
 /// credential chain; and the lease settings: `LEASE_TABLE` (DynamoDB table of shard leases and
 /// checkpoints), `LEASE_TABLE_CREATE` (create it when missing; default `true`),

@@ -25,11 +25,6 @@ package enum IngestionFixtures {
         let encoder = JSONEncoder()
         return try records.map { try encoder.encode($0) }
     }
-
-    /// The event IDs of the live documents of an embedded store.
-    package static func storedIDs(_ store: EmbeddedVectorStore) -> [String] {
-        store.storedEventIDs
-    }
 }
 
 /// Rejects (as ``RetrievalError``) every batch containing a text with ``marker``.

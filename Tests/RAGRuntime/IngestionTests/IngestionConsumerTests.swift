@@ -49,7 +49,7 @@ import RAGRuntimeTesting
         try await second.run(until: .caughtUp)
 
         let expected = Set((produced + during).map(\.eventID))
-        let stored = IngestionFixtures.storedIDs(secondStore)
+        let stored = secondStore.storedEventIDs
         #expect(try await secondStore.count() == 3_500)
         #expect(stored.count == 3_500 && Set(stored) == expected)
         #expect(try await EmbeddedVectorStore.load(from: directory).count() == 3_500)
@@ -112,7 +112,7 @@ import RAGRuntimeTesting
         let generator = TelemetryGenerator(seed: 3)
         let expected = Set((0..<1_200).map { generator.record(index: $0, at: Date()).eventID })
         #expect(try await reopened.count() == 1_200)
-        #expect(Set(IngestionFixtures.storedIDs(reopened)) == expected)
+        #expect(Set(reopened.storedEventIDs) == expected)
     }
 
     @Test func throughputOfTheLocalConsumer() async throws {

@@ -86,7 +86,7 @@ final class KillableLeaseTable: ShardLeaseTable {
             try await survivorRun.value
             let consumeTime = ContinuousClock.now - consumeStarted
 
-            let stored = IngestionFixtures.storedIDs(store)
+            let stored = store.storedEventIDs
             #expect(try await store.count() == Self.recordCount)
             #expect(stored.count == Self.recordCount && Set(stored) == Set(produced.map(\.eventID)))
             #expect(indexedAtKill < Self.recordCount)
