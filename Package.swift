@@ -162,7 +162,7 @@ let package = Package(
         .target(
             name: "QueryServer",
             dependencies: [
-                "TelemetryModel", "QueryUnderstanding", "Retrieval", "Answering", "Ingestion", "RuntimeHTTP",
+                "TelemetryModel", "QueryUnderstanding", "Retrieval", "Answering", "Ingestion", "RuntimeHTTP", "RuntimeContract",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),

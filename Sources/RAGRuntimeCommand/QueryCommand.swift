@@ -52,7 +52,8 @@ struct QueryCommand: AsyncParsableCommand {
             services.append(.init(service: StoreSnapshotService(store: embedded, directory: directory, interval: .seconds(max(1, saveInterval)), logger: logger)))
         }
         let app = buildQueryApplication(
-            configuration: QueryAPIConfiguration(host: host, port: configuration.port), embedder: embedder, store: store,
+            configuration: QueryAPIConfiguration(host: host, port: configuration.port, retrieval: configuration.settings.retrieval),
+            embedder: embedder, store: store,
             generator: generator, clock: .system, metricsExposition: { registry.emitToBuffer() }, deadLetters: deadLetters,
             logger: logger)
         services.append(.init(service: app))

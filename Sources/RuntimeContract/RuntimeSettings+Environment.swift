@@ -70,6 +70,8 @@ extension RuntimeSettings {
         }
         add(.backendURL, backendURL)
         add(.recordsPerMinute, recordsPerMinute.map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int($0)) : String($0) })
+        add(.topK, retrieval?.topK.map(String.init))
+        add(.maxTopK, retrieval?.maxTopK.map(String.init))
         return entries
     }
 
@@ -103,6 +105,11 @@ extension RuntimeSettings {
         } else {
             recordsPerMinute = nil
         }
+        let topK = try reader.integer(.topK, range: 1...Retrieval.limit), maxTopK = try reader.integer(.maxTopK, range: 1...Retrieval.limit)
+        if let topK, let maxTopK, topK > maxTopK {
+            throw RuntimeContractError(.topK, value: String(topK), reason: "must not exceed MAX_TOP_K (\(maxTopK))")
+        }
+        retrieval = topK == nil && maxTopK == nil ? nil : Retrieval(topK: topK, maxTopK: maxTopK)
     }
 
     private static func embedder(_ reader: EnvironmentReader) throws(RuntimeContractError) -> Embedder? {

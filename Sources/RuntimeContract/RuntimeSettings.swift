@@ -20,13 +20,15 @@ public struct RuntimeSettings: Sendable, Equatable {
     public var kinesis: Kinesis?
     /// The producer's rate (records a minute; fractions allowed, as the producer reads it).
     public var recordsPerMinute: Double?
+    /// The query API's `topK`: records retrieved per question, by default and at most.
+    public var retrieval: Retrieval?
 
     /// The default port.
     public static let defaultPort = 8080
 
     public init(
         port: Int = RuntimeSettings.defaultPort, region: String? = nil, embedder: Embedder? = nil, vectorStore: VectorStore? = nil, llm: LLM? = nil,
-        backendURL: String? = nil, kinesis: Kinesis? = nil, recordsPerMinute: Double? = nil
+        backendURL: String? = nil, kinesis: Kinesis? = nil, recordsPerMinute: Double? = nil, retrieval: Retrieval? = nil
     ) {
         self.port = port
         self.region = region
@@ -36,6 +38,7 @@ public struct RuntimeSettings: Sendable, Equatable {
         self.backendURL = backendURL
         self.kinesis = kinesis
         self.recordsPerMinute = recordsPerMinute
+        self.retrieval = retrieval
     }
 
     /// The embedder, by kind, with its settings.
@@ -95,6 +98,23 @@ public struct RuntimeSettings: Sendable, Equatable {
             self.startingTimestamp = startingTimestamp
             self.batchSize = batchSize
             self.leaseTable = leaseTable
+        }
+    }
+
+    /// How many records the query API retrieves per question (`TOP_K`, `MAX_TOP_K`); unset parts
+    /// take the query API's defaults.
+    public struct Retrieval: Sendable, Equatable {
+        /// Records retrieved when a request does not say.
+        public var topK: Int?
+        /// The most records a request may ask for.
+        public var maxTopK: Int?
+
+        /// The bound on both values, as the CRD's schema has it.
+        public static let limit = 1_000
+
+        public init(topK: Int? = nil, maxTopK: Int? = nil) {
+            self.topK = topK
+            self.maxTopK = maxTopK
         }
     }
 

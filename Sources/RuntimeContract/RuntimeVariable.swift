@@ -27,6 +27,8 @@ public enum RuntimeVariable: String, CaseIterable, Sendable {
     case leaseDurationSeconds = "LEASE_DURATION_SECONDS"
     case workerID = "WORKER_ID"
     case recordsPerMinute = "RECORDS_PER_MINUTE"
+    case topK = "TOP_K"
+    case maxTopK = "MAX_TOP_K"
     case logFormat = "LOG_FORMAT"
     case logLevel = "LOG_LEVEL"
 

@@ -36,6 +36,12 @@ import Testing
         #expect(pipeline.validate().first?.message.contains("exceeds neuronCores (2)") == true, "the default of 2 cores applies")
     }
 
+    @Test func topKMayNotExceedMaxTopKWithTheDefaultsApplied() {
+        #expect(problems { $0.spec.retrieval = RetrievalSpec(topK: 20, maxTopK: 10) } == ["spec.retrieval.topK"])
+        #expect(problems { $0.spec.retrieval = RetrievalSpec(topK: 80) } == ["spec.retrieval.topK"], "the default maxTopK of 50 applies")
+        #expect(problems { $0.spec.retrieval = RetrievalSpec(topK: 80, maxTopK: 100) } == [])
+    }
+
     @Test func exactlyOneEmbeddingVectorStoreAndLLM() {
         #expect(problems { $0.spec.embedding = EmbeddingSpec(bedrock: .init(), local: .init()) } == ["spec.embedding"])
         #expect(problems { $0.spec.embedding = EmbeddingSpec() } == ["spec.embedding"])

@@ -22,6 +22,8 @@ import Testing
         RuntimeSettings(embedder: .openAI(url: "http://e", model: "m", dimensions: 768, apiKey: nil), vectorStore: .embedded(dataDirectory: nil),
                         backendURL: "http://backend"),
         RuntimeSettings(embedder: .local(dimensions: 128), vectorStore: .embedded(dataDirectory: "/data"), kinesis: .init(streamName: "s"), recordsPerMinute: 2.5),
+        RuntimeSettings(retrieval: .init(topK: 8, maxTopK: 200)),
+        RuntimeSettings(retrieval: .init(maxTopK: 3)),
     ]
 
     @Test(arguments: samples)
@@ -47,6 +49,8 @@ import Testing
         (["VECTOR_STORE": "opensearch", "OPENSEARCH_ENDPOINT": "https://x", "OPENSEARCH_INDEX": "i", "OPENSEARCH_SERVERLESS": "maybe"], "OPENSEARCH_SERVERLESS=maybe: must be true or false"),
         (["VECTOR_STORE": "faiss"], "VECTOR_STORE=faiss: must be embedded or opensearch"),
         (["RECORDS_PER_MINUTE": "fast"], "RECORDS_PER_MINUTE=fast: must be a positive number"),
+        (["TOP_K": "0"], "TOP_K=0: must be an integer in 1...1000"),
+        (["TOP_K": "20", "MAX_TOP_K": "10"], "TOP_K=20: must not exceed MAX_TOP_K (10)"),
     ])
     func badValuesAreRefusedWithOneLineNamingTheVariable(_ environment: [String: String], _ message: String) {
         #expect(throws: RuntimeContractError.self) { try RuntimeSettings(environment: environment) }

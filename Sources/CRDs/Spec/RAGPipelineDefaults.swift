@@ -17,6 +17,14 @@ public enum RAGPipelineDefaults {
 
     /// Producer rate: 100 synthetic telemetry records per minute.
     public static let recordsPerMinute = 100
+
+    /// Records retrieved per question when the request does not say: enough context for an answer,
+    /// few enough for a small model's prompt.
+    public static let topK = 5
+    /// The most records one request may ask for.
+    public static let maxTopK = 50
+    /// The bound on both: a question's context, not a bulk export.
+    public static let topKLimit = 1_000
     /// Kinesis: read everything still retained in the stream, so nothing produced before the consumer starts is lost.
     public static let startingPosition = KinesisStartingPosition.trimHorizon
     /// Kinesis records per batch (embedding and indexing happen per batch).

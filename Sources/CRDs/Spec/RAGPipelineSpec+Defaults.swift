@@ -12,6 +12,7 @@ extension RAGPipelineSpec {
     /// - `llm.vllm`: image, 1 replica, 2 NeuronCores, tensor parallel 2, 4096 tokens, 8 sequences,
     ///   `inf2.xlarge` node selector, the Neuron toleration, HF token key `token`.
     /// - `source.kinesis`: `TRIM_HORIZON`, batch 100. `producer`: disabled, 100 records/minute.
+    /// - `retrieval`: `topK` 5, `maxTopK` 50.
     /// - Replicas: backend 2 (1 with the embedded store), UI/consumer 1. Resources per component.
     /// - `ui.ingress`: disabled, class `alb`. `networkPolicy.enabled`: `true`.
     ///
@@ -28,6 +29,7 @@ extension RAGPipelineSpec {
         spec.embedding = Self.defaulted(embedding, region: aws?.region)
         spec.vectorStore = Self.defaulted(vectorStore)
         spec.llm.vllm = llm.vllm.map(Self.defaulted)
+        spec.retrieval = RetrievalSpec(topK: retrieval?.topK ?? RAGPipelineDefaults.topK, maxTopK: retrieval?.maxTopK ?? RAGPipelineDefaults.maxTopK)
         let backendReplicas = vectorStore.embedded != nil ? RAGPipelineDefaults.backendReplicasEmbedded : RAGPipelineDefaults.backendReplicas
         spec.backend = Self.defaulted(backend ?? ComponentSpec(), replicas: backendReplicas, resources: ComponentResources.backend)
         spec.consumer = Self.defaulted(consumer ?? ComponentSpec(), replicas: RAGPipelineDefaults.replicas, resources: ComponentResources.consumer)

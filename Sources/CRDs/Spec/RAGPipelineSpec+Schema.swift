@@ -11,6 +11,7 @@ extension RAGPipelineSpec {
             "embedding": EmbeddingSpec.schema,
             "vectorStore": VectorStoreSpec.schema,
             "llm": LLMSpec.schema,
+            "retrieval": RetrievalSpec.schema,
             "backend": ComponentSpec.schema("The query API (rag-runtime query): parses the question, searches the vector store and asks the LLM.", replicasDefault: "Defaults to 2 with OpenSearch and 1 with the embedded store (which supports only 1)."),
             "ui": UIComponentSpec.schema,
             "consumer": ComponentSpec.schema("The stream consumer (rag-runtime consumer), which embeds and indexes every Kinesis record; runs only with source.kinesis.", replicasDefault: "Defaults to 1. Replicas split the shards with leases in source.kinesis.leaseTable and take over a failed replica's shards; replicas beyond the shard count stand by."),

@@ -31,6 +31,8 @@ public struct RAGPipelineSpec: Codable, Sendable, Equatable {
     public var vectorStore: VectorStoreSpec
     /// The language model that writes answers.
     public var llm: LLMSpec
+    /// How many records the query API retrieves per question. Defaults: 5, at most 50 on request.
+    public var retrieval: RetrievalSpec?
     /// The query API.
     public var backend: ComponentSpec?
     /// The web UI and its Ingress.

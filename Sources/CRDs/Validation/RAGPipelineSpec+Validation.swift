@@ -36,6 +36,10 @@ extension RAGPipelineSpec {
 
     func validateComponents() -> [SpecProblem] {
         var problems: [SpecProblem] = []
+        let topK = retrieval?.topK ?? RAGPipelineDefaults.topK, maxTopK = retrieval?.maxTopK ?? RAGPipelineDefaults.maxTopK
+        if topK > maxTopK {
+            problems.append(SpecProblem(field: "spec.retrieval.topK", message: "\(topK) exceeds maxTopK (\(maxTopK)): requests could never ask for the default"))
+        }
         if vectorStore.embedded != nil, let replicas = backend?.replicas, replicas > 1 {
             problems.append(SpecProblem(field: "spec.backend.replicas", message: "\(replicas) replicas cannot share the embedded vector store's ReadWriteOnce volume; use 1, or vectorStore.opensearch"))
         }

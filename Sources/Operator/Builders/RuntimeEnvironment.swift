@@ -10,7 +10,7 @@ public enum RuntimeEnvironment {
     /// The embedded vector store's data directory (`DATA_DIR`), on the pipeline's volume.
     public static let dataDirectory = "/var/lib/rag"
 
-    /// What `component` is told: the backend gets the embedder, the store and the LLM; the consumer
+    /// What `component` is told: the backend gets the embedder, the store, the LLM and `topK`; the consumer
     /// the Kinesis source, the embedder and the store (through the backend when the backend owns an
     /// embedded store); the producer the stream and its rate; the UI only the common settings.
     public static func settings(_ context: BuildContext, for component: PipelineComponent) -> RuntimeSettings {
@@ -20,6 +20,7 @@ public enum RuntimeEnvironment {
             settings.embedder = embedder(context)
             settings.vectorStore = vectorStore(context, ownsTheStore: true)
             settings.llm = llm(context)
+            settings.retrieval = context.spec.retrieval.map { RuntimeSettings.Retrieval(topK: $0.topK, maxTopK: $0.maxTopK) }
         case .consumer:
             settings.kinesis = kinesis(context, reading: true)
             settings.embedder = embedder(context)

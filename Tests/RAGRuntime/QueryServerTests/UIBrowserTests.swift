@@ -87,7 +87,7 @@ import RAGRuntimeTesting
     /// pipeline's spec) applies otherwise. It used to send 10 whatever the backend said.
     @Test func thePageLeavesTheRecordCountToTheBackendUnlessOneIsChosen() async throws {
         let (python, driverPath, script, screenshot) = try await Self.browserTools()
-        let harness = try await APIHarness(generator: RecordingGenerator(), configuration: QueryAPIConfiguration(defaultResultCount: 1))
+        let harness = try await APIHarness(generator: RecordingGenerator(), configuration: QueryAPIConfiguration(defaultTopK: 1))
         try await Application(router: harness.router).test(.live) { client in
             let port = try #require(client.port)
             let result = try await Self.run(python, [script.path, "http://127.0.0.1:\(port)/", screenshot.path, "critical alerts about engine temperature today", driverPath])

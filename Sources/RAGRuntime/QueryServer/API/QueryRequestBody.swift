@@ -9,7 +9,7 @@ import NIOCore
 public struct QueryRequestBody: Sendable, Equatable, Decodable {
     /// The question.
     public var query: String?
-    /// How many records to retrieve.
+    /// How many records to retrieve (`topK`); the configuration's default when absent.
     public var k: Int?
     /// Whether to answer with server-sent events.
     public var stream: Bool?
@@ -47,10 +47,9 @@ public struct QueryRequestBody: Sendable, Equatable, Decodable {
             throw QueryAPIError.badRequest(
                 "query_too_long", "the query has \(query.count) characters; the limit is \(configuration.maximumQueryLength)")
         }
-        let k = decoded.k ?? configuration.defaultResultCount
-        guard configuration.resultCountRange.contains(k) else {
-            let range = configuration.resultCountRange
-            throw QueryAPIError.badRequest("k_out_of_range", #""k" must be between \#(range.lowerBound) and \#(range.upperBound), got \#(k)"#)
+        let k = decoded.k ?? configuration.defaultTopK
+        guard (1...configuration.maximumTopK).contains(k) else {
+            throw QueryAPIError.badRequest("k_out_of_range", #""k" must be between 1 and \#(configuration.maximumTopK), got \#(k)"#)
         }
         return Validated(query: query, k: k, stream: decoded.stream ?? false)
     }
