@@ -164,6 +164,9 @@ let package = Package(
             dependencies: [
                 "TelemetryModel", "QueryUnderstanding", "Retrieval", "Answering", "Ingestion", "RuntimeHTTP", "RuntimeContract",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
@@ -207,7 +210,10 @@ let package = Package(
         // test support: the data plane's fixtures and emulators (OpenSearch, moto clients, fake embedders and sinks)
         .target(
             name: "RAGRuntimeTesting",
-            dependencies: ["TelemetryModel", "TelemetrySimulator", "Retrieval", "RetrievalClients", "Ingestion", "AWS", "AWSTesting"],
+            dependencies: [
+                "TelemetryModel", "TelemetrySimulator", "Retrieval", "RetrievalClients", "Ingestion", "AWS", "AWSTesting",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             path: "Sources/RAGRuntime/RAGRuntimeTesting",
             swiftSettings: swiftSettings
         ),

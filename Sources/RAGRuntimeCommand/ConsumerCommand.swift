@@ -48,8 +48,9 @@ struct ConsumerCommand: AsyncParsableCommand {
         let sinkDescription: String
         if let backendURL = runtime.backendURL {
             embedder = DeferredEmbedder()
-            sink = BackendIngestSink(backendURL: backendURL)
-            deadLetters = BackendDeadLetterStore(backendURL: backendURL)
+            let token = runtime.ingestTokenReader()
+            sink = BackendIngestSink(backendURL: backendURL, token: token)
+            deadLetters = BackendDeadLetterStore(backendURL: backendURL, token: token)
             sinkDescription = "backend \(backendURL)"
         } else {
             embedder = try runtime.makeEmbedder()

@@ -60,16 +60,20 @@ struct LocalCommand: AsyncParsableCommand {
             embedder: embedder, store: store, logger: logger)
         let progress = ProgressPrinter()
         let meter = IngestRateMeter()
+        // The consumer runs in this process, so the internal listener serves only /metrics (writes stay off).
+        let api = QueryAPIConfiguration(host: "127.0.0.1", port: port, internalPort: port + 1, limits: configuration.limits)
         let app = buildQueryApplication(
-            configuration: QueryAPIConfiguration(host: "127.0.0.1", port: port), embedder: embedder, store: store,
-            generator: configuration.makeGenerator(logger: logger), clock: .system, meter: meter,
+            configuration: api, embedder: embedder, store: store, generator: configuration.makeGenerator(logger: logger), clock: .system,
+            meter: meter, logger: logger)
+        let internalApp = buildInternalApplication(
+            configuration: api, embedder: embedder, store: store, tokens: nil, clock: .system, meter: meter,
             metricsExposition: { registry.emitToBuffer() }, logger: logger)
-        print("rag-runtime local: open http://127.0.0.1:\(port)  (data in \(dataDirectory); Ctrl-C stops, restart resumes)")
+        print("rag-runtime local: open http://127.0.0.1:\(port)  (metrics on :\(port + 1); data in \(dataDirectory); Ctrl-C stops, restart resumes)")
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: LocalIngestionService(ingestion) { state in
                 progress.show(state.line)
                 meter.record(progress.newlyIndexed(state.indexed), at: Date())
-            }), .init(service: app)],
+            }), .init(service: app), .init(service: internalApp)],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }

@@ -8,7 +8,9 @@ import Retrieval
 import RuntimeContract
 import ServiceLifecycle
 
-/// `rag-runtime query`: the query API and web UI over the configured embedder, store and LLM.
+/// `rag-runtime query`: the query API and web UI over the configured embedder, store and LLM, on
+/// `PORT`; the ingest and dead-letter routes (behind the token in `INGEST_TOKEN_DIR`) and
+/// `/metrics` on `INTERNAL_PORT`.
 ///
 /// ```sh
 /// EMBEDDER=local VECTOR_STORE=embedded LLM_URL=http://vllm:8000 LLM_MODEL=mistral rag-runtime query --port 8080 --data-dir /var/lib/rag
@@ -51,14 +53,22 @@ struct QueryCommand: AsyncParsableCommand {
             deadLetters = try FileDeadLetterStore(url: directory.appendingPathComponent("dead-letters.jsonl"))
             services.append(.init(service: StoreSnapshotService(store: embedded, directory: directory, interval: .seconds(max(1, saveInterval)), logger: logger)))
         }
-        let app = buildQueryApplication(
-            configuration: QueryAPIConfiguration(host: host, port: configuration.port, retrieval: configuration.settings.retrieval),
-            embedder: embedder, store: store,
-            generator: generator, clock: .system, metricsExposition: { registry.emitToBuffer() }, deadLetters: deadLetters,
-            logger: logger)
-        services.append(.init(service: app))
+        if let tokens = configuration.ingestTokens {
+            try tokens.validate()
+        } else {
+            logger.warning("INGEST_TOKEN_DIR is not set: the internal listener refuses every write (403)")
+        }
+        let api = QueryAPIConfiguration(
+            host: host, port: configuration.port, internalPort: configuration.internalPort, retrieval: configuration.settings.retrieval,
+            limits: configuration.limits)
+        let meter = IngestRateMeter()
+        services.append(.init(service: buildQueryApplication(
+            configuration: api, embedder: embedder, store: store, generator: generator, clock: .system, meter: meter, logger: logger)))
+        services.append(.init(service: buildInternalApplication(
+            configuration: api, embedder: embedder, store: store, tokens: configuration.ingestTokens, clock: .system, meter: meter,
+            metricsExposition: { registry.emitToBuffer() }, deadLetters: deadLetters, logger: logger)))
         logger.info("query API starting", metadata: [
-            "port": "\(configuration.port)", "llm": "\(configuration.llm?.url ?? "none (extractive answers)")",
+            "port": "\(api.port)", "internalPort": "\(api.internalPort)", "llm": "\(configuration.llm?.url ?? "none (extractive answers)")",
         ])
         let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()

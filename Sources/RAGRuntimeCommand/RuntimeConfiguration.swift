@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Observability
+import QueryServer
 import RuntimeContract
 
 /// The configuration of a `rag-runtime` process: the ``RuntimeSettings`` the operator wrote into the
@@ -17,7 +18,7 @@ import RuntimeContract
 /// ```swift
 /// let configuration = try RuntimeConfiguration(environment: ProcessInfo.processInfo.environment)
 /// ```
-struct RuntimeConfiguration: Sendable, Equatable {
+struct RuntimeConfiguration: Sendable {
     /// Which embedder to build.
     enum EmbedderSetting: Sendable, Equatable {
         case local(dimensions: Int)
@@ -48,6 +49,11 @@ struct RuntimeConfiguration: Sendable, Equatable {
     var backendURL: String?
     var logFormat: Observability.LogFormat
     var logLevel: Logger.Level
+    /// The HTTP servers' limits: `MAX_CONCURRENT_REQUESTS` (default 32) and `IDLE_TIMEOUT_SECONDS`
+    /// (default 30) over ``ServerLimits``' defaults.
+    var limits: ServerLimits
+    /// The ingest token, from `INGEST_TOKEN_DIR`: what the backend accepts and the consumer sends.
+    var ingestTokens: IngestTokens?
 
     /// Reads and checks the environment.
     ///
@@ -77,5 +83,19 @@ struct RuntimeConfiguration: Sendable, Equatable {
             throw RuntimeConfigurationError(.logLevel, value: level, reason: "must be trace, debug, info, notice, warning, error or critical")
         }
         self.logLevel = logLevel
+        var limits = ServerLimits()
+        if let concurrent = try reader.integer(.maxConcurrentRequests, range: 1...100_000) { limits.maximumConcurrentRequests = concurrent }
+        if let idle = try reader.integer(.idleTimeoutSeconds, range: 1...3_600) { limits.idleTimeout = .seconds(idle) }
+        self.limits = limits
+        ingestTokens = settings.ingestTokenDirectory.map { IngestTokens(directory: URL(filePath: $0, directoryHint: .isDirectory)) }
+    }
+
+    /// The internal listener's port: `INTERNAL_PORT`, else 8081.
+    var internalPort: Int { settings.internalPort ?? RuntimeSettings.defaultInternalPort }
+
+    /// What a client of the internal listener sends as its token (re-read as the Secret rotates).
+    func ingestTokenReader() -> @Sendable () -> String? {
+        let tokens = ingestTokens
+        return { tokens?.clientToken() }
     }
 }

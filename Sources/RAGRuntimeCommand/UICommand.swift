@@ -8,7 +8,8 @@ import RuntimeHTTP
 import RuntimeContract
 import ServiceLifecycle
 
-/// `rag-runtime ui`: the web page, proxying `/api/*` to the query backend.
+/// `rag-runtime ui`: the web page, proxying the page's API calls (query, stats) to the query
+/// backend; `/metrics` on `INTERNAL_PORT`.
 ///
 /// ```sh
 /// rag-runtime ui --backend-url http://pipeline-backend:8080
@@ -16,7 +17,7 @@ import ServiceLifecycle
 /// ```
 struct UICommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "ui", abstract: "Serve the web UI and proxy /api/* to the query backend.")
+        commandName: "ui", abstract: "Serve the web UI and proxy its API calls (/api/query, /submit_query, /api/stats) to the query backend.")
 
     @Option(name: .customLong("backend-url"), help: "The query API's base URL (default: BACKEND_URL).")
     var backendURL: String?
@@ -34,11 +35,14 @@ struct UICommand: AsyncParsableCommand {
         }
         let registry = Observability.bootstrap(logFormat: configuration.logFormat, logLevel: configuration.logLevel)
         let logger = Logger(label: "rag-runtime.ui")
-        let app = buildUIApplication(
-            configuration: UIConfiguration(host: host, port: port ?? configuration.port, backendURL: backendURL),
+        let apps = buildUIApplications(
+            configuration: UIConfiguration(
+                host: host, port: port ?? configuration.port, internalPort: configuration.internalPort, backendURL: backendURL,
+                limits: configuration.limits),
             httpClient: RuntimeHTTPClient.shared, metricsExposition: { registry.emitToBuffer() }, logger: logger)
         logger.info("web UI starting", metadata: ["backend": "\(backendURL)"])
-        let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        let group = ServiceGroup(configuration: .init(
+            services: apps.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 }

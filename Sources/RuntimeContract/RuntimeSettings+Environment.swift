@@ -24,6 +24,8 @@ extension RuntimeSettings {
         func add(_ variable: RuntimeVariable, _ value: String?) {
             if let value { entries.append(RuntimeEnvironmentEntry(variable, .literal(value))) }
         }
+        add(.internalPort, internalPort.map(String.init))
+        add(.ingestTokenDirectory, ingestTokenDirectory)
         if let region {
             add(.awsRegion, region)
             add(.awsDefaultRegion, region)
@@ -81,6 +83,11 @@ extension RuntimeSettings {
     public init(environment: [String: String]) throws(RuntimeContractError) {
         let reader = EnvironmentReader(environment: environment)
         port = try reader.integer(.port, range: 1...65_535) ?? Self.defaultPort
+        internalPort = try reader.integer(.internalPort, range: 1...65_535)
+        if let internalPort, internalPort == port {
+            throw RuntimeContractError(.internalPort, value: String(internalPort), reason: "must differ from PORT")
+        }
+        ingestTokenDirectory = reader.string(.ingestTokenDirectory)
         region = reader.string(.awsRegion) ?? reader.string(.awsDefaultRegion)
         embedder = try Self.embedder(reader)
         vectorStore = try Self.vectorStore(reader)

@@ -10,12 +10,17 @@
 public struct RuntimeSettings: Sendable, Equatable {
     /// The port every process listens on (default 8080, the port the operator's probes and Services target).
     public var port: Int
+    /// The internal listener of the backend and the UI (default 8081): the backend's ingest and
+    /// dead-letter routes, and `/metrics`. No Ingress routes to it.
+    public var internalPort: Int?
+    /// Where the ingest bearer token is mounted (the backend accepts it; the consumer sends it).
+    public var ingestTokenDirectory: String?
     /// `AWS_REGION` (and `AWS_DEFAULT_REGION`) for the AWS clients.
     public var region: String?
     public var embedder: Embedder?
     public var vectorStore: VectorStore?
     public var llm: LLM?
-    /// The backend's base URL: where the consumer indexes when the backend owns an embedded store.
+    /// The backend's internal base URL: where the consumer indexes when the backend owns an embedded store.
     public var backendURL: String?
     public var kinesis: Kinesis?
     /// The producer's rate (records a minute; fractions allowed, as the producer reads it).
@@ -25,12 +30,17 @@ public struct RuntimeSettings: Sendable, Equatable {
 
     /// The default port.
     public static let defaultPort = 8080
+    /// The default internal port.
+    public static let defaultInternalPort = 8081
 
     public init(
         port: Int = RuntimeSettings.defaultPort, region: String? = nil, embedder: Embedder? = nil, vectorStore: VectorStore? = nil, llm: LLM? = nil,
-        backendURL: String? = nil, kinesis: Kinesis? = nil, recordsPerMinute: Double? = nil, retrieval: Retrieval? = nil
+        backendURL: String? = nil, kinesis: Kinesis? = nil, recordsPerMinute: Double? = nil, retrieval: Retrieval? = nil,
+        internalPort: Int? = nil, ingestTokenDirectory: String? = nil
     ) {
         self.port = port
+        self.internalPort = internalPort
+        self.ingestTokenDirectory = ingestTokenDirectory
         self.region = region
         self.embedder = embedder
         self.vectorStore = vectorStore

@@ -2,6 +2,14 @@
 /// the runtime reads back. The one place the names are spelled.
 public enum RuntimeVariable: String, CaseIterable, Sendable {
     case port = "PORT"
+    /// The backend's internal listener: ingest and dead-letter routes (behind the ingest token) and `/metrics`.
+    case internalPort = "INTERNAL_PORT"
+    /// A folder holding the ingest bearer token (`token`, and during a rotation `previous`): a Secret's mount.
+    case ingestTokenDirectory = "INGEST_TOKEN_DIR"
+    /// Requests served at once before the query API answers 429 (runtime knob; default 32).
+    case maxConcurrentRequests = "MAX_CONCURRENT_REQUESTS"
+    /// Seconds an idle connection is kept open (runtime knob; default 30).
+    case idleTimeoutSeconds = "IDLE_TIMEOUT_SECONDS"
     case awsRegion = "AWS_REGION"
     case awsDefaultRegion = "AWS_DEFAULT_REGION"
     case embedder = "EMBEDDER"

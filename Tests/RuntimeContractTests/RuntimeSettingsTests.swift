@@ -24,6 +24,7 @@ import Testing
         RuntimeSettings(embedder: .local(dimensions: 128), vectorStore: .embedded(dataDirectory: "/data"), kinesis: .init(streamName: "s"), recordsPerMinute: 2.5),
         RuntimeSettings(retrieval: .init(topK: 8, maxTopK: 200)),
         RuntimeSettings(retrieval: .init(maxTopK: 3)),
+        RuntimeSettings(backendURL: "http://backend:8081", internalPort: 9000, ingestTokenDirectory: "/var/run/rag/ingest-token"),
     ]
 
     @Test(arguments: samples)
@@ -50,6 +51,7 @@ import Testing
         (["VECTOR_STORE": "faiss"], "VECTOR_STORE=faiss: must be embedded or opensearch"),
         (["RECORDS_PER_MINUTE": "fast"], "RECORDS_PER_MINUTE=fast: must be a positive number"),
         (["TOP_K": "0"], "TOP_K=0: must be an integer in 1...1000"),
+        (["INTERNAL_PORT": "8080"], "INTERNAL_PORT=8080: must differ from PORT"),
         (["TOP_K": "20", "MAX_TOP_K": "10"], "TOP_K=20: must not exceed MAX_TOP_K (10)"),
     ])
     func badValuesAreRefusedWithOneLineNamingTheVariable(_ environment: [String: String], _ message: String) {

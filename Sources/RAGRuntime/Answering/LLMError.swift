@@ -27,6 +27,18 @@ public enum LLMError: Error, Sendable, CustomStringConvertible {
     }
 
     /// A one-line description without the request body.
+    /// What went wrong, without addresses, bodies or causes: safe to show a client (the
+    /// ``description`` with the detail belongs in the log).
+    public var summary: String {
+        switch self {
+        case .connectFailed: "cannot connect to the LLM"
+        case .requestFailed: "the LLM request failed"
+        case .badStatus(let code, _): "the LLM answered HTTP \(code)"
+        case .invalidResponse: "the LLM's response was not understood"
+        case .invalidConfiguration: "the LLM configuration is invalid"
+        }
+    }
+
     public var description: String {
         switch self {
         case .connectFailed(let url, let underlying): "cannot connect to the LLM at \(url): \(underlying)"

@@ -14,24 +14,33 @@ import Retrieval
 ///   ``IngestionError/backendRejected(status:body:)`` with status 422, which the consumer treats
 ///   as rejected input: it splits the batch until the rejected records are alone and
 ///   dead-letters them.
-/// - 404 (an older backend without the endpoint), 502, 503 and 504 are "unavailable": the batch
-///   is not acknowledged and is retried later, so nothing is lost while the backend is missing.
+/// - 401 and 403 (the ingest token is missing or refused), 404 (an older backend without the
+///   endpoint), 502, 503 and 504 are "unavailable": the batch is not acknowledged and is retried
+///   later, so nothing is lost while the backend is missing or its token is being fixed.
+///
+/// Requests carry `Authorization: Bearer <token>` when `token` returns one: the backend's
+/// internal listener accepts writes only with the pipeline's ingest token.
 public struct BackendIngestSink: DocumentSink {
     /// `<BACKEND_URL>/api/ingest`.
     public let url: String
     private let httpClient: HTTPClient
     private let timeout: Duration
+    private let token: @Sendable () -> String?
 
     /// Creates a sink posting to `<backendURL>/api/ingest`.
     ///
     /// - Parameters:
-    ///   - backendURL: The backend's base URL, such as `http://rag-backend:8080`.
+    ///   - backendURL: The backend's internal base URL, such as `http://rag-backend:8081`.
+    ///   - token: The ingest token to send, read on every request (so a rotated one is picked up).
     ///   - httpClient: The client. Defaults to `HTTPClient.shared`.
     ///   - timeout: Per request. Defaults to 60 seconds (a batch is embedded while we wait).
-    public init(backendURL: String, httpClient: HTTPClient = .shared, timeout: Duration = .seconds(60)) {
+    public init(
+        backendURL: String, token: @escaping @Sendable () -> String? = { nil }, httpClient: HTTPClient = .shared, timeout: Duration = .seconds(60)
+    ) {
         url = (backendURL.hasSuffix("/") ? String(backendURL.dropLast()) : backendURL) + "/api/ingest"
         self.httpClient = httpClient
         self.timeout = timeout
+        self.token = token
     }
 
     struct Response: Decodable {
@@ -50,6 +59,7 @@ public struct BackendIngestSink: DocumentSink {
         var request = HTTPClientRequest(url: url)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
+        if let token = token() { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
         request.body = .bytes(ByteBuffer(data: try JSONEncoder().encode(documents.map(\.record))))
         let response = try await httpClient.execute(request, timeout: .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000))
         let body = try await response.body.collect(upTo: 4 << 20)
@@ -76,11 +86,13 @@ public struct BackendDeadLetterStore: DeadLetterStore {
     /// `<BACKEND_URL>/api/dead-letters`.
     public let url: String
     private let httpClient: HTTPClient
+    private let token: @Sendable () -> String?
 
-    /// Creates the store.
-    public init(backendURL: String, httpClient: HTTPClient = .shared) {
+    /// Creates the store; `token` as for ``BackendIngestSink``.
+    public init(backendURL: String, token: @escaping @Sendable () -> String? = { nil }, httpClient: HTTPClient = .shared) {
         url = (backendURL.hasSuffix("/") ? String(backendURL.dropLast()) : backendURL) + "/api/dead-letters"
         self.httpClient = httpClient
+        self.token = token
     }
 
     /// Posts the letters.
@@ -92,6 +104,7 @@ public struct BackendDeadLetterStore: DeadLetterStore {
             var request = HTTPClientRequest(url: url)
             request.method = .POST
             request.headers.add(name: "Content-Type", value: "application/json")
+            if let token = token() { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
             request.body = .bytes(ByteBuffer(data: try JSONEncoder().encode(letters)))
             let response = try await httpClient.execute(request, timeout: .seconds(30))
             let body = String(buffer: try await response.body.collect(upTo: 1 << 20))

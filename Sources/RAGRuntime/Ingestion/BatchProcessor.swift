@@ -127,7 +127,9 @@ public struct BatchProcessor: Sendable {
             return error.isRetryable || error.statusCode == nil ? .transient("\(error)") : .permanent("\(error)")
         case let error as IngestionError:
             guard case .backendRejected(let status, _) = error else { return .transient("\(error)") }
-            if [404, 405, 502, 503, 504].contains(status) { throw error }   // endpoint missing or down: do not acknowledge
+            // Endpoint missing or down, or this consumer's token refused: do not acknowledge (a wrong
+            // token is a configuration fault to fix, never a reason to dead-letter good records).
+            if [401, 403, 404, 405, 502, 503, 504].contains(status) { throw error }
             return (400..<500).contains(status) && status != 429 ? .permanent("\(error)") : .transient("\(error)")
         default:
             return .transient("\(error)")

@@ -14,14 +14,7 @@ import Glibc
 /// shards, leases in DynamoDB) and an OpenSearch emulator: one replica is SIGKILLed while a
 /// `_bulk` is in flight, records keep arriving while it is down, and it is restarted.
 @Suite(.serialized) struct ConsumerProcessKillTests {
-    static func executable() throws -> URL {
-        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [directory, directory.deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("rag-runtime")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        throw IngestionError.invalidConfiguration("rag-runtime is not built next to \(directory.path); run `swift build` first")
-    }
+    static func executable() throws -> URL { try RuntimeProcess.executable() }
 
     /// A running consumer process with its log.
     struct Replica {

@@ -27,9 +27,9 @@ import RAGRuntimeTesting
         }
     }
 
-    @Test func metricsServesThePrometheusExposition() async throws {
+    @Test func metricsServesThePrometheusExpositionOnTheInternalListener() async throws {
         let harness = try await APIHarness()
-        try await harness.test { client in
+        try await harness.testInternal { client in
             let response = try await client.execute(uri: "/metrics", method: .get)
             #expect(response.status == .ok)
             #expect(response.headers[.contentType]?.hasPrefix("text/plain") == true)
@@ -65,9 +65,9 @@ import RAGRuntimeTesting
         let harness = try await APIHarness(configuration: .init(ingestBatchSize: 2), seed: false)
         let records = try APIHarness.records.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
         let body = "[" + (records + [#"{"event_id": "evt-bad", "level": "LOUD"}"#, #""not a record""#, #"{"event_id": "evt-empty", "timestamp": "2025-06-15T11:00:00Z", "level": "INFO", "service": "s", "message": " ", "vehicle_id": "VH-1"}"#]).joined(separator: ",") + "]"
-        try await harness.test { client in
+        try await harness.testInternal { client in
             for _ in 0..<2 {
-                let response = try await client.execute(uri: "/api/ingest", method: .post, body: APITest.body(body))
+                let response = try await client.execute(uri: "/api/ingest", method: .post, headers: APIHarness.ingestHeaders, body: APITest.body(body))
                 #expect(response.status == .ok)
                 let json = try APITest.json(response)
                 #expect(json["indexed"] as? Int == 4)
@@ -75,6 +75,8 @@ import RAGRuntimeTesting
                 #expect(rejected.count == 3)
                 #expect(rejected.compactMap { $0["event_id"] } == ["evt-bad", "evt-empty"])
             }
+        }
+        try await harness.test { client in
             let stats = try APITest.json(try await client.execute(uri: "/api/stats", method: .get))
             #expect(stats["documents"] as? Int == 4)
             #expect(stats["ingestRatePerMinute"] as? Int == 8)
@@ -84,8 +86,8 @@ import RAGRuntimeTesting
     @Test(arguments: ["", "{}", "not json"])
     func ingestOfSomethingOtherThanAnArrayIsA400(_ body: String) async throws {
         let harness = try await APIHarness(seed: false)
-        try await harness.test { client in
-            let response = try await client.execute(uri: "/api/ingest", method: .post, body: APITest.body(body))
+        try await harness.testInternal { client in
+            let response = try await client.execute(uri: "/api/ingest", method: .post, headers: APIHarness.ingestHeaders, body: APITest.body(body))
             #expect(response.status == .badRequest)
             #expect(try APITest.errorCode(response) != nil)
         }

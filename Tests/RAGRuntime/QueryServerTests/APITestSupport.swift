@@ -6,6 +6,7 @@ import Synchronization
 import Testing
 import RAGRuntimeTesting
 @testable import Answering
+@testable import Ingestion
 @testable import QueryServer
 @testable import Retrieval
 @testable import TelemetryModel
@@ -20,6 +21,21 @@ struct APIHarness {
     let embedder: HashingEmbedder
     let meter = IngestRateMeter()
     let router: Router<BasicRequestContext>
+    /// The internal listener's router (ingest, dead letters, metrics), accepting ``token``.
+    let internalRouter: Router<BasicRequestContext>
+
+    /// The ingest token the internal router accepts.
+    static let token = "test-ingest-token-0123456789"
+    /// `Authorization` and `Content-Type` headers carrying ``token``.
+    static let ingestHeaders: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
+
+    /// A folder holding `token` (and `previous` when given), as the operator's Secret mount does.
+    static func tokenDirectory(token: String = APIHarness.token, previous: String? = nil) throws -> URL {
+        let directory = try IngestionFixtures.temporaryDirectory()
+        try Data(token.utf8).write(to: directory.appending(path: "token"))
+        if let previous { try Data(previous.utf8).write(to: directory.appending(path: "previous")) }
+        return directory
+    }
 
     /// Records: critical engine alerts 30 and 90 minutes ago, a battery warning yesterday, an info event 3 days ago.
     static let records: [TelemetryRecord] = [
@@ -35,7 +51,8 @@ struct APIHarness {
 
     init(
         generator: any AnswerGenerator = ExtractiveAnswerGenerator(), store: EmbeddedVectorStore? = nil,
-        configuration: QueryAPIConfiguration = QueryAPIConfiguration(), seed: Bool = true
+        configuration: QueryAPIConfiguration = QueryAPIConfiguration(), seed: Bool = true,
+        deadLetters: (any DeadLetterStore)? = nil
     ) async throws {
         embedder = try HashingEmbedder(dimensions: 128)
         self.store = try store ?? EmbeddedVectorStore(configuration: .init(dimensions: 128))
@@ -44,13 +61,20 @@ struct APIHarness {
             try await self.store.upsert(zip(Self.records, vectors).map { IndexedDocument(record: $0, vector: $1) })
         }
         router = buildQueryRouter(
-            configuration: configuration, embedder: embedder, store: self.store, generator: generator,
-            clock: .fixed(Self.now), meter: meter, metricsExposition: { Array("rag_test_metric 1\n".utf8) })
+            configuration: configuration, embedder: embedder, store: self.store, generator: generator, clock: .fixed(Self.now), meter: meter)
+        internalRouter = buildInternalRouter(
+            configuration: configuration, embedder: embedder, store: self.store, tokens: IngestTokens(directory: try Self.tokenDirectory()),
+            clock: .fixed(Self.now), meter: meter, metricsExposition: { Array("rag_test_metric 1\n".utf8) }, deadLetters: deadLetters)
     }
 
     /// Runs `body` against the router in memory.
     func test<Value>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
         try await Application(router: router).test(.router, body)
+    }
+
+    /// Runs `body` against the internal router in memory.
+    func testInternal<Value>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
+        try await Application(router: internalRouter).test(.router, body)
     }
 }
 

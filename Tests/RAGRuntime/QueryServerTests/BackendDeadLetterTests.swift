@@ -12,10 +12,10 @@ import RAGRuntimeTesting
 /// them on its volume.
 struct BackendDeadLetterTests {
     func router(deadLetters: (any DeadLetterStore)?) throws -> Router<BasicRequestContext> {
-        buildQueryRouter(
+        buildInternalRouter(
             configuration: QueryAPIConfiguration(), embedder: try HashingEmbedder(dimensions: 16),
-            store: try EmbeddedVectorStore(configuration: .init(dimensions: 16)), generator: ExtractiveAnswerGenerator(),
-            clock: .fixed(RetrievalFixtures.noon), deadLetters: deadLetters)
+            store: try EmbeddedVectorStore(configuration: .init(dimensions: 16)),
+            tokens: IngestTokens(directory: try APIHarness.tokenDirectory()), clock: .fixed(RetrievalFixtures.noon), deadLetters: deadLetters)
     }
 
     let letter = DeadLetter(
@@ -26,9 +26,11 @@ struct BackendDeadLetterTests {
         let file = try IngestionFixtures.temporaryDirectory().appendingPathComponent("dead-letters.jsonl")
         let stored = try FileDeadLetterStore(url: file)
         try await Application(router: try router(deadLetters: stored)).test(.live) { client in
-            let store = BackendDeadLetterStore(backendURL: "http://127.0.0.1:\(client.port!)/")
+            let store = BackendDeadLetterStore(backendURL: "http://127.0.0.1:\(client.port!)/", token: { APIHarness.token })
             try await store.write([letter, letter])
-            try await client.execute(uri: "/api/dead-letters", method: .post, body: ByteBuffer(string: "{\"not\": \"a list\"}")) { response in
+            try await client.execute(
+                uri: "/api/dead-letters", method: .post, headers: APIHarness.ingestHeaders, body: ByteBuffer(string: "{\"not\": \"a list\"}")
+            ) { response in
                 #expect(response.status == .badRequest)
                 #expect(String(buffer: response.body).contains("invalid_json"))
             }
@@ -38,7 +40,7 @@ struct BackendDeadLetterTests {
 
     @Test func aBackendWithoutADeadLetterStoreFailsTheWriteSoTheBatchIsKept() async throws {
         try await Application(router: try router(deadLetters: nil)).test(.live) { client in
-            let store = BackendDeadLetterStore(backendURL: "http://127.0.0.1:\(client.port!)")
+            let store = BackendDeadLetterStore(backendURL: "http://127.0.0.1:\(client.port!)", token: { APIHarness.token })
             await #expect(throws: IngestionError.self) { try await store.write([letter]) }
         }
     }

@@ -14,6 +14,12 @@ import RAGRuntimeTesting
 final class FakeOpenAIServer: Sendable {
     let requests = Mutex<[Data]>([])
     let words = ["Two ", "critical ", "alerts."]
+    /// How long each completion takes: a slow model.
+    let delay: Duration
+
+    init(delay: Duration = .zero) {
+        self.delay = delay
+    }
 
     /// The last request body as a JSON object.
     var lastRequest: [String: Any]? {
@@ -34,6 +40,7 @@ final class FakeOpenAIServer: Sendable {
             let data = Data(body.readableBytesView)
             let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
             self.requests.withLock { $0.append(data) }
+            if self.delay > .zero { try await Task.sleep(for: self.delay) }
             if json["stream"] as? Bool == true {
                 var text = #"data: {"choices":[{"delta":{"role":"assistant"}}]}"# + "\n\n"
                 for word in self.words { text += #"data: {"choices":[{"delta":{"content":"\#(word)"}}]}"# + "\n\n" }

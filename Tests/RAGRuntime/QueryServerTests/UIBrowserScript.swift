@@ -1,8 +1,10 @@
 /// The Selenium script `UIBrowserTests` runs: loads the page, asks a question with the keyboard,
 /// waits for the answer and the sources table, and saves a screenshot.
 ///
-/// Arguments: `<url> <screenshot path> <question>`. Prints one JSON line with what it saw; exits
-/// non-zero with the reason on stderr when something does not appear within 30 seconds.
+/// Arguments: `<url> <screenshot path> <question>`. Prints one JSON line with what it saw (the
+/// page's text, the browser console's errors, such as Content-Security-Policy violations, and
+/// whether `window.__xss` was set by injected script); exits non-zero with the reason on stderr
+/// when something does not appear within 30 seconds.
 enum UIBrowserScript {
     static let source = #"""
     import json, sys
@@ -17,6 +19,7 @@ enum UIBrowserScript {
     options = Options()
     for flag in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1366,900"]:
         options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(options=options, service=Service(executable_path=sys.argv[4]) if len(sys.argv) > 4 else Service())
     try:
         driver.get(url)
@@ -36,6 +39,8 @@ enum UIBrowserScript {
             "rows": rows,
             "status": driver.find_element(By.ID, "status").text,
             "corpus": driver.find_element(By.ID, "corpus").text,
+            "consoleErrors": [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"],
+            "xss": driver.execute_script("return window.__xss === true"),
         }
         driver.save_screenshot(screenshot)
         print(json.dumps(result))

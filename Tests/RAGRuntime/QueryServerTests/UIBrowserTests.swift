@@ -3,6 +3,8 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import QueryServer
+@testable import Retrieval
+@testable import TelemetryModel
 import RAGRuntimeTesting
 
 /// Loads the web UI in headless Chromium (Selenium), asks a question and checks that the answer
@@ -94,6 +96,30 @@ import RAGRuntimeTesting
             try #require(result.status == 0, "browser check failed (screenshot \(screenshot.path)): \(result.err)")
             let seen = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
             #expect((seen["rows"] as? [[String]])?.count == 1)
+        }
+    }
+
+    /// A record whose message is markup shows as text: no script from it runs, and the page's own
+    /// inline script and style pass its Content-Security-Policy (no violation in the console).
+    @Test func aRecordThatCarriesMarkupShowsAsTextAndNothingBreaksThePolicy() async throws {
+        let (python, driverPath, script, screenshot) = try await Self.browserTools()
+        let hostile = #"<img src=x onerror="window.__xss=true"><script>window.__xss=true</script>"#
+        let store = try EmbeddedVectorStore(configuration: .init(dimensions: 128))
+        let record = RetrievalFixtures.record(
+            "evt-hostile", at: APIHarness.now.addingTimeInterval(-600), level: .critical, vehicle: "VH-0666", code: "ENG-001",
+            message: "Engine temperature critical " + hostile, readings: .init(engineTemp: 130))
+        let vector = try await HashingEmbedder(dimensions: 128).embed([record.embeddingText], purpose: .document)[0]
+        try await store.upsert([IndexedDocument(record: record, vector: vector)])
+        let harness = try await APIHarness(generator: RecordingGenerator(), store: store)
+        try await Application(router: harness.router).test(.live) { client in
+            let port = try #require(client.port)
+            let result = try await Self.run(python, [script.path, "http://127.0.0.1:\(port)/", screenshot.path, "critical alerts about engine temperature today", driverPath])
+            try #require(result.status == 0, "browser check failed (screenshot \(screenshot.path)): \(result.err)")
+            let seen = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+            let rows = try #require(seen["rows"] as? [[String]])
+            #expect(rows.contains { $0.contains("Engine temperature critical " + hostile) }, "the markup is shown as text")
+            #expect(seen["xss"] as? Bool == false, "no injected script ran")
+            #expect((seen["consoleErrors"] as? [String]) == [], "no CSP violation or script error")
         }
     }
 }

@@ -5,31 +5,19 @@ import Answering
 import Retrieval
 import TelemetryModel
 
-/// `GET /healthz`, `/readyz`, `/metrics`, `/api/stats` and `POST /api/ingest`.
+/// `GET /healthz`, `/readyz` and `/api/stats`: the public listener's operational routes.
 struct OperationalRoutes: Sendable {
     let embedder: any Embedder
     let store: any VectorStore
     let generator: any AnswerGenerator
-    let ingestor: RecordIngestor
     let meter: IngestRateMeter
     let clock: WallClock
-    let configuration: QueryAPIConfiguration
-    let metricsExposition: @Sendable () -> [UInt8]
     let checks: ReadinessChecks
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("healthz") { _, _ in try JSONResponse.make(["status": "ok"]) }
         router.get("readyz") { _, _ in try await readiness() }
-        router.get("metrics") { _, _ in
-            Response(
-                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                body: ResponseBody(byteBuffer: ByteBuffer(bytes: metricsExposition())))
-        }
         router.get("api/stats") { _, _ in try await stats() }
-        router.post("api/ingest") { request, _ in
-            let body = try await request.body.collect(upTo: configuration.maximumBodyBytes)
-            return try JSONResponse.make(try await ingestor.ingest(body))
-        }
     }
 
     /// `{"documents", "oldest", "newest", "ingestRatePerMinute"}`; timestamps ISO-8601 UTC or `null`.
@@ -38,7 +26,7 @@ struct OperationalRoutes: Sendable {
         do {
             stats = try await store.stats()
         } catch {
-            throw QueryAPIError.unavailable("vector_store_unavailable", "the vector store did not report statistics: \(error)")
+            throw QueryAPIError.unavailable("vector_store_unavailable", "the vector store did not report statistics", detail: "\(error)")
         }
         return try JSONResponse.make(StatsBody(
             documents: stats.documents, oldest: stats.oldest.map(UTCTimestamp.string(from:)),

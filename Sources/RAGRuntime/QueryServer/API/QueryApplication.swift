@@ -5,44 +5,75 @@ import Answering
 import Ingestion
 import Retrieval
 
-/// Builds the query API router: every route of `rag-runtime query`, also used by `rag-runtime local` and the tests.
+/// Builds the query API's public router: what the web UI and API clients may reach.
 ///
-/// Routes: `GET /` (the web UI), `POST /api/query`, `POST /submit_query`, `GET /api/stats`,
-/// `POST /api/ingest`, `POST /api/dead-letters` (when a dead-letter store is given), `GET /healthz`, `GET /readyz`, `GET /metrics`. Errors are JSON
-/// (`{"error": {"code", "message"}}`); request counts and latencies are recorded per route
-/// template by Hummingbird's `MetricsMiddleware`, stage latencies by ``QueryService``.
+/// Routes: `GET /` and its assets (the web UI), `POST /api/query`, `POST /submit_query`,
+/// `GET /api/stats`, `GET /healthz`, `GET /readyz`. Nothing here writes: ingest and dead-letter
+/// routes and `/metrics` live on the internal listener (``buildInternalRouter(configuration:embedder:store:tokens:clock:meter:metricsExposition:deadLetters:logger:)``).
+/// Errors are JSON (`{"error": {"code", "message"}}`) with an `X-Request-ID`; every response
+/// carries the security headers; API requests beyond ``ServerLimits/maximumConcurrentRequests``
+/// get 429. Request counts and latencies are recorded per route template by Hummingbird's
+/// `MetricsMiddleware`, stage latencies by ``QueryService``.
 ///
 /// - Parameters:
 ///   - configuration: Limits and defaults.
-///   - embedder: Embeds questions and ingested records.
+///   - embedder: Embeds questions.
 ///   - store: The vector store.
 ///   - generator: Writes answers: ``LLMAnswerGenerator``, or ``ExtractiveAnswerGenerator`` without an LLM.
 ///   - clock: The source of "now".
-///   - meter: Counts indexed records for `/api/stats`; share it with an in-process consumer.
-///   - metricsExposition: The Prometheus text for `/metrics` (the registry `Observability.bootstrap` returned).
-///   - deadLetters: Where `POST /api/dead-letters` stores the records a consumer that indexes
-///     through this backend gave up on; without it the route does not exist (404).
+///   - meter: The ingest rate `/api/stats` reports; share it with the internal router or an in-process consumer.
 ///   - logger: The request logger.
 public func buildQueryRouter(
     configuration: QueryAPIConfiguration, embedder: any Embedder, store: any VectorStore, generator: any AnswerGenerator,
-    clock: WallClock, meter: IngestRateMeter = IngestRateMeter(),
-    metricsExposition: @escaping @Sendable () -> [UInt8] = { [] }, deadLetters: (any DeadLetterStore)? = nil,
-    logger: Logger = Logger(label: "rag.query")
+    clock: WallClock, meter: IngestRateMeter = IngestRateMeter(), logger: Logger = Logger(label: "rag.query")
+) -> Router<BasicRequestContext> {
+    let router = Router()
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: APIErrorMiddleware())
+    router.add(middleware: ConcurrencyLimitMiddleware(limits: configuration.limits))
+    let service = QueryService(embedder: embedder, store: store, generator: generator, clock: clock, logger: logger)
+    QueryRoutes(service: service, configuration: configuration).register(on: router)
+    OperationalRoutes(
+        embedder: embedder, store: store, generator: generator, meter: meter, clock: clock, checks: ReadinessChecks(clock: clock)
+    ).register(on: router)
+    WebPage.register(on: router)
+    return router
+}
+
+/// Builds the query backend's internal router: the routes that write, behind the ingest token,
+/// and the metrics. No Ingress or UI routes to its port; the operator's NetworkPolicy admits only
+/// the consumer's Pods (and, for `/metrics`, the namespace's scrapers).
+///
+/// Routes: `POST /api/ingest`, `POST /api/dead-letters` (when a dead-letter store is given), both
+/// requiring `Authorization: Bearer <token>` for one of `tokens` (401 otherwise; 403 when no
+/// token is configured); `GET /metrics`, `GET /healthz`.
+///
+/// - Parameters:
+///   - tokens: The accepted ingest tokens; `nil` turns writes off.
+///   - deadLetters: Where `POST /api/dead-letters` stores the records a consumer that indexes
+///     through this backend gave up on; without it the route does not exist (404).
+///   - metricsExposition: The Prometheus text for `/metrics` (the registry `Observability.bootstrap` returned).
+public func buildInternalRouter(
+    configuration: QueryAPIConfiguration, embedder: any Embedder, store: any VectorStore, tokens: IngestTokens?,
+    clock: WallClock, meter: IngestRateMeter = IngestRateMeter(), metricsExposition: @escaping @Sendable () -> [UInt8] = { [] },
+    deadLetters: (any DeadLetterStore)? = nil, logger: Logger = Logger(label: "rag.ingest")
 ) -> Router<BasicRequestContext> {
     let router = Router()
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: APIErrorMiddleware())
-    let service = QueryService(embedder: embedder, store: store, generator: generator, clock: clock, logger: logger)
-    QueryRoutes(service: service, configuration: configuration).register(on: router)
+    router.get("healthz") { _, _ in try JSONResponse.make(["status": "ok"]) }
+    router.get("metrics") { _, _ in MetricsExposition.response(metricsExposition()) }
     let ingestor = RecordIngestor(
         embedder: embedder, store: store, batchSize: configuration.ingestBatchSize, meter: meter, clock: clock, logger: logger)
-    OperationalRoutes(
-        embedder: embedder, store: store, generator: generator, ingestor: ingestor, meter: meter, clock: clock,
-        configuration: configuration, metricsExposition: metricsExposition, checks: ReadinessChecks(clock: clock)
-    ).register(on: router)
+    let writes = router.group().add(middleware: BearerTokenMiddleware(tokens: tokens))
+    writes.post("api/ingest") { request, _ in
+        let body = try await configuration.limits.body(of: request, upTo: configuration.maximumIngestBodyBytes)
+        return try JSONResponse.make(try await ingestor.ingest(body))
+    }
     if let deadLetters {
-        router.post("api/dead-letters") { request, _ in
-            let body = try await request.body.collect(upTo: configuration.maximumBodyBytes)
+        writes.post("api/dead-letters") { request, _ in
+            let body = try await configuration.limits.body(of: request, upTo: configuration.maximumIngestBodyBytes)
             let letters: [DeadLetter]
             do {
                 letters = try JSONDecoder().decode([DeadLetter].self, from: Data(body.readableBytesView))
@@ -53,11 +84,11 @@ public func buildQueryRouter(
             return try JSONResponse.make(["stored": letters.count])
         }
     }
-    router.get("/") { _, _ in WebPage.response }
     return router
 }
 
-/// The query API as a Hummingbird application (a `Service`), listening on the configured host and port.
+/// The query API's public listener as a Hummingbird application (a `Service`) on the configured
+/// host and port, closing idle connections after ``ServerLimits/idleTimeout``.
 ///
 /// ```swift
 /// let app = buildQueryApplication(configuration: .init(port: 8080), embedder: embedder, store: store,
@@ -66,14 +97,28 @@ public func buildQueryRouter(
 /// ```
 public func buildQueryApplication(
     configuration: QueryAPIConfiguration, embedder: any Embedder, store: any VectorStore, generator: any AnswerGenerator,
-    clock: WallClock, meter: IngestRateMeter = IngestRateMeter(),
-    metricsExposition: @escaping @Sendable () -> [UInt8] = { [] }, deadLetters: (any DeadLetterStore)? = nil,
-    logger: Logger = Logger(label: "rag.query")
+    clock: WallClock, meter: IngestRateMeter = IngestRateMeter(), logger: Logger = Logger(label: "rag.query")
 ) -> some ApplicationProtocol {
     let router = buildQueryRouter(
-        configuration: configuration, embedder: embedder, store: store, generator: generator, clock: clock, meter: meter,
+        configuration: configuration, embedder: embedder, store: store, generator: generator, clock: clock, meter: meter, logger: logger)
+    return Application(
+        router: router, server: configuration.limits.server,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "rag-runtime"),
+        logger: logger)
+}
+
+/// The internal listener (``buildInternalRouter(configuration:embedder:store:tokens:clock:meter:metricsExposition:deadLetters:logger:)``)
+/// as an application on ``QueryAPIConfiguration/internalPort``.
+public func buildInternalApplication(
+    configuration: QueryAPIConfiguration, embedder: any Embedder, store: any VectorStore, tokens: IngestTokens?,
+    clock: WallClock, meter: IngestRateMeter = IngestRateMeter(), metricsExposition: @escaping @Sendable () -> [UInt8] = { [] },
+    deadLetters: (any DeadLetterStore)? = nil, logger: Logger = Logger(label: "rag.ingest")
+) -> some ApplicationProtocol {
+    let router = buildInternalRouter(
+        configuration: configuration, embedder: embedder, store: store, tokens: tokens, clock: clock, meter: meter,
         metricsExposition: metricsExposition, deadLetters: deadLetters, logger: logger)
     return Application(
-        router: router, configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "rag-runtime"),
+        router: router, server: configuration.limits.server,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.internalPort), serverName: "rag-runtime-internal"),
         logger: logger)
 }

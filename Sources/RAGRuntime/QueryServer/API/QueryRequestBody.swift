@@ -43,9 +43,9 @@ public struct QueryRequestBody: Sendable, Equatable, Decodable {
         guard !query.isEmpty else {
             throw QueryAPIError.badRequest("missing_query", #""query" must be a non-empty string"#)
         }
-        guard query.count <= configuration.maximumQueryLength else {
+        guard query.utf8.count <= configuration.maximumQueryLength else {
             throw QueryAPIError.badRequest(
-                "query_too_long", "the query has \(query.count) characters; the limit is \(configuration.maximumQueryLength)")
+                "query_too_long", "the query has \(query.utf8.count) bytes of UTF-8; the limit is \(configuration.maximumQueryLength)")
         }
         let k = decoded.k ?? configuration.defaultTopK
         guard (1...configuration.maximumTopK).contains(k) else {

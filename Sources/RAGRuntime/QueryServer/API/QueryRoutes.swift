@@ -16,7 +16,7 @@ struct QueryRoutes: Sendable {
     /// client accepts `text/event-stream`. Retrieval errors are JSON errors either way, because
     /// retrieval finishes before the event stream starts.
     func query(_ request: Request) async throws -> Response {
-        let body = try await request.body.collect(upTo: configuration.maximumBodyBytes)
+        let body = try await configuration.limits.body(of: request)
         let validated = try QueryRequestBody.validated(from: body, configuration: configuration)
         let acceptsEvents = request.headers[.accept]?.contains("text/event-stream") ?? false
         let retrieval = try await service.retrieve(validated.query, k: validated.k)
@@ -43,7 +43,7 @@ struct QueryRoutes: Sendable {
 
     /// The reference blueprint's endpoint: `{"query"}` in, `{query, llm_response, similar_documents, processing_time}` out.
     func submitQuery(_ request: Request) async throws -> Response {
-        let body = try await request.body.collect(upTo: configuration.maximumBodyBytes)
+        let body = try await configuration.limits.body(of: request)
         let validated = try QueryRequestBody.validated(from: body, configuration: configuration)
         let response = try await service.answer(validated.query, k: validated.k)
         return try JSONResponse.make(LegacyQueryResponse(response))

@@ -38,7 +38,8 @@ extension QueryService {
                 let reason = (error as? LLMError)?.reason ?? "generator_failed"
                 Counter(label: "rag_query_generation_failures_total", dimensions: [("reason", reason)]).increment()
                 logger.warning("answer generation failed; answering extractively", metadata: ["error": "\(error)"])
-                warnings.append("The language model could not answer (\(error)); this is an extractive summary of the records.")
+                let summary = (error as? LLMError)?.summary ?? "it failed"
+                warnings.append("The language model could not answer (\(summary); the detail is in the server log); this is an extractive summary of the records.")
                 answer = fallback.summary(of: request)
                 await deliver(answer.text, to: onToken)
             }

@@ -91,7 +91,7 @@ public struct QueryService: Sendable {
             throw error
         } catch {
             logger.warning("embedding failed", metadata: ["error": "\(error)"])
-            throw QueryAPIError.badGateway("embedding_failed", "the embedder failed: \(error)")
+            throw QueryAPIError.badGateway("embedding_failed", "the embedder failed", detail: "\(error)")
         }
         timings.embedMs = Self.record(stage: "embed", clock.now - embedStart)
 
@@ -101,7 +101,7 @@ public struct QueryService: Sendable {
             hits = try await store.search(vector: vector, k: k, filter: SearchFilter(parsed))
         } catch {
             logger.warning("search failed", metadata: ["error": "\(error)"])
-            throw QueryAPIError.unavailable("vector_store_unavailable", "the vector store search failed: \(error)")
+            throw QueryAPIError.unavailable("vector_store_unavailable", "the vector store search failed", detail: "\(error)")
         }
         timings.searchMs = Self.record(stage: "search", clock.now - searchStart)
         return Retrieval(parsed: parsed, hits: hits, now: now, timings: timings, started: started)

@@ -90,7 +90,7 @@ public struct RecordIngestor: Sendable {
                 try await store.upsert(documents)
             } catch {
                 logger.warning("upsert failed", metadata: ["error": "\(error)"])
-                throw QueryAPIError.unavailable("vector_store_unavailable", "indexing failed after \(indexed) records: \(error)")
+                throw QueryAPIError.unavailable("vector_store_unavailable", "indexing failed after \(indexed) records", detail: "\(error)")
             }
             indexed += documents.count
             meter.record(documents.count, at: clock.now())
@@ -111,7 +111,7 @@ public struct RecordIngestor: Sendable {
                 skipped.append(Rejection(eventID: record.eventID, reason: "nothing to embed"))
             } catch {
                 logger.warning("embedding failed", metadata: ["error": "\(error)"])
-                throw QueryAPIError.badGateway("embedding_failed", "the embedder failed: \(error)")
+                throw QueryAPIError.badGateway("embedding_failed", "the embedder failed", detail: "\(error)")
             }
         }
         return ([], skipped)

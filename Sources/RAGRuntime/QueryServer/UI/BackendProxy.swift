@@ -3,9 +3,9 @@ import Hummingbird
 import Logging
 import NIOCore
 
-/// Forwards `/api/*` requests from the UI to the query API and streams the answers back.
+/// Forwards the page's API requests from the UI to the query API and streams the answers back.
 ///
-/// The request body is read whole (questions and ingest batches are small); the response body
+/// The request body is read whole, within the UI's ``ServerLimits`` (questions are small); the response body
 /// is streamed as it arrives, so server-sent events reach the browser token by token. Only
 /// `Content-Type`, `Accept` and `Cache-Control` cross the proxy. A backend that cannot be
 /// reached is a 502 `backend_unavailable` in the API's error shape.
@@ -13,10 +13,13 @@ struct BackendProxy: Sendable {
     let backendURL: String
     let httpClient: HTTPClient
     let timeout: Duration
+    let limits: ServerLimits
     let logger: Logger
 
-    /// The largest request body forwarded: 16 MiB, as the query API accepts.
-    static let maximumBodyBytes = 16 << 20
+    /// The `POST` routes the page uses, forwarded as they are.
+    static let forwardedPosts = ["api/query", "submit_query"]
+    /// The `GET` routes the page uses.
+    static let forwardedGets = ["api/stats"]
 
     func forward(_ request: Request) async throws -> Response {
         var outgoing = HTTPClientRequest(url: Self.join(backendURL, request.uri.description))
@@ -24,14 +27,14 @@ struct BackendProxy: Sendable {
         if let value = request.headers[.contentType] { outgoing.headers.add(name: "Content-Type", value: value) }
         if let value = request.headers[.accept] { outgoing.headers.add(name: "Accept", value: value) }
         if request.method == .post {
-            outgoing.body = .bytes(try await request.body.collect(upTo: Self.maximumBodyBytes))
+            outgoing.body = .bytes(try await limits.body(of: request))
         }
         let response: HTTPClientResponse
         do {
             response = try await httpClient.execute(outgoing, timeout: .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000))
         } catch {
             logger.warning("backend request failed", metadata: ["error": "\(error)"])
-            throw QueryAPIError.badGateway("backend_unavailable", "the query backend at \(backendURL) did not answer: \(error)")
+            throw QueryAPIError.badGateway("backend_unavailable", "the query backend did not answer", detail: "\(backendURL): \(error)")
         }
         var headers = HTTPFields()
         if let value = response.headers.first(name: "Content-Type") { headers[.contentType] = value }

@@ -1,10 +1,14 @@
+import Crypto
+import Foundation
 import Hummingbird
 import NIOCore
 
-/// The web UI: one self-contained HTML page (inline CSS and JavaScript, nothing from a CDN).
+/// The web UI: one self-contained HTML page (its CSS and JavaScript inline, nothing from a CDN).
+/// The Content-Security-Policy allows exactly that script and that style, by their SHA-256
+/// hashes (``contentSecurityPolicy``): no other inline script, attribute handler or origin runs.
 ///
-/// Served at `/` by the query API and by `rag-runtime ui`, which proxies `/api/*` to the backend
-/// so that a port-forward to the UI alone is enough. The page asks `POST api/query` with
+/// Served at `/` by the query API and by `rag-runtime ui`, which proxies the page's API calls to
+/// the backend so that a port-forward to the UI alone is enough. The page asks `POST api/query` with
 /// `"stream": true` and renders the server-sent events as they arrive: the detected time range and
 /// filters as chips, the sources table (time, vehicle, code, message, score), then the answer,
 /// token by token, and the latency. The header shows the corpus size and ingest rate from
@@ -15,13 +19,29 @@ import NIOCore
 /// reads on a laptop screen without horizontal scrolling.
 public enum WebPage {
     /// The complete page.
-    public static let html: String = head + "<style>\n" + style + "</style>\n</head>\n" + body + "<script>\n" + script + "</script>\n</body>\n</html>\n"
+    public static let html: String = head + "<style>" + style + "</style>\n</head>\n" + body + "<script>" + script + "</script>\n</body>\n</html>\n"
+
+    /// The page's policy: this origin only, the inline script and style by hash, no framing.
+    public static let contentSecurityPolicy =
+        "default-src 'self'; script-src '\(hash(script))'; style-src '\(hash(style))'; img-src 'self'; connect-src 'self'; "
+        + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'"
 
     /// The page as a response; not cached, so a new release shows at once.
     public static var response: Response {
         Response(
             status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache"],
             body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// Adds `GET /` (and an empty `GET /favicon.ico`, which browsers ask for) to `router`.
+    static func register<Context: RequestContext>(on router: Router<Context>) {
+        router.get("/") { _, _ in response }
+        router.get("favicon.ico") { _, _ in Response(status: .noContent) }
+    }
+
+    /// A CSP source expression for an inline element's exact text: `sha256-<base64>`.
+    static func hash(_ text: String) -> String {
+        "sha256-" + Data(SHA256.hash(data: Data(text.utf8))).base64EncodedString()
     }
 
     /// Questions the generated telemetry can answer, each exercising the time and field parsers.

@@ -8,6 +8,9 @@ import NIOCore
 /// and never contains a stack trace. Bad input is 400, an upstream service failing is 502
 /// (it answered badly) or 503 (it could not be reached), anything unexpected is 500.
 ///
+/// What failed inside (an embedder's error text, a URL, a store's answer) goes in ``detail``,
+/// which ``APIErrorMiddleware`` logs with the request id and never sends to the client.
+///
 /// ```swift
 /// throw QueryAPIError.badRequest("query_too_long", "query is 4,812 characters; the limit is 4,000")
 /// ```
@@ -18,12 +21,15 @@ public struct QueryAPIError: Error, Sendable, Equatable, HTTPResponseError {
     public var code: String
     /// What went wrong and, for bad input, how to fix it.
     public var message: String
+    /// The internal cause, for the log only.
+    public var detail: String?
 
     /// Creates an error.
-    public init(status: HTTPResponse.Status, code: String, message: String) {
+    public init(status: HTTPResponse.Status, code: String, message: String, detail: String? = nil) {
         self.status = status
         self.code = code
         self.message = message
+        self.detail = detail
     }
 
     /// A 400 for bad input.
@@ -31,14 +37,14 @@ public struct QueryAPIError: Error, Sendable, Equatable, HTTPResponseError {
         QueryAPIError(status: .badRequest, code: code, message: message)
     }
 
-    /// A 502: an upstream service answered, but with a failure.
-    public static func badGateway(_ code: String, _ message: String) -> QueryAPIError {
-        QueryAPIError(status: .badGateway, code: code, message: message)
+    /// A 502: an upstream service answered, but with a failure; `detail` is logged, not sent.
+    public static func badGateway(_ code: String, _ message: String, detail: String? = nil) -> QueryAPIError {
+        QueryAPIError(status: .badGateway, code: code, message: message, detail: detail)
     }
 
-    /// A 503: an upstream service could not be used at all.
-    public static func unavailable(_ code: String, _ message: String) -> QueryAPIError {
-        QueryAPIError(status: .serviceUnavailable, code: code, message: message)
+    /// A 503: an upstream service could not be used at all; `detail` is logged, not sent.
+    public static func unavailable(_ code: String, _ message: String, detail: String? = nil) -> QueryAPIError {
+        QueryAPIError(status: .serviceUnavailable, code: code, message: message, detail: detail)
     }
 
     /// The JSON error body.
