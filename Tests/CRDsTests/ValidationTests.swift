@@ -42,6 +42,23 @@ import Testing
         #expect(problems { $0.spec.retrieval = RetrievalSpec(topK: 80, maxTopK: 100) } == [])
     }
 
+    @Test func signInNeedsOneProviderAnALBAndHTTPS() {
+        let cognito = IngressAuthSpec(cognito: CognitoAuthSpec(userPoolArn: "arn:aws:cognito-idp:eu-west-1:1:userpool/x", userPoolClientId: "c", userPoolDomain: "d"))
+        let https = UIIngressTLSSpec(certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/x")
+        func ingress(_ change: @escaping (inout UIIngressSpec) -> Void) -> (inout RAGPipeline) -> Void {
+            { pipeline in
+                var settings = UIIngressSpec(enabled: true, tls: https)
+                settings.auth = cognito
+                change(&settings)
+                pipeline.spec.ui = UIComponentSpec(ingress: settings)
+            }
+        }
+        #expect(problems(ingress { _ in }) == [])
+        #expect(problems(ingress { $0.tls = nil }) == ["spec.ui.ingress.auth"], "the ALB signs in only over HTTPS")
+        #expect(problems(ingress { $0.auth = IngressAuthSpec() }) == ["spec.ui.ingress.auth"])
+        #expect(problems(ingress { $0.className = "nginx"; $0.tls = UIIngressTLSSpec(secretName: "tls") }) == ["spec.ui.ingress.auth"])
+    }
+
     @Test func exactlyOneEmbeddingVectorStoreAndLLM() {
         #expect(problems { $0.spec.embedding = EmbeddingSpec(bedrock: .init(), local: .init()) } == ["spec.embedding"])
         #expect(problems { $0.spec.embedding = EmbeddingSpec() } == ["spec.embedding"])

@@ -61,4 +61,6 @@ public enum RAGPipelineDefaults {
     public static let ingressClassName = "alb"
     /// NetworkPolicies are on unless turned off.
     public static let networkPolicyEnabled = true
+    /// The ALB's scheme: private to the VPC unless the spec says otherwise.
+    public static let ingressScheme = "internal"
 }

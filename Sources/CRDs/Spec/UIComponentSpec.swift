@@ -36,6 +36,10 @@ public struct UIIngressSpec: Codable, Sendable, Equatable {
     /// The DNS name; omitted means any host.
     public var host: String?
     public var tls: UIIngressTLSSpec?
+    /// `internal` (reachable from the VPC only) or `internet-facing`. Defaults: `internal`.
+    public var scheme: String?
+    /// Sign-in by the ALB before any request reaches the UI. Defaults: none.
+    public var auth: IngressAuthSpec?
     /// Added to (and overriding) the operator's ALB annotations.
     public var annotations: [String: String]?
 
@@ -48,12 +52,14 @@ public struct UIIngressSpec: Codable, Sendable, Equatable {
     }
 
     static var schema: JSONSchemaProperty {
-        .object("An Ingress for the UI. With className alb the operator sets the AWS Load Balancer Controller annotations (internet-facing, target-type ip, health check /healthz, certificate).", properties: [
+        .object("An Ingress for the UI. With className alb the operator sets the AWS Load Balancer Controller annotations (scheme, target-type ip, health check /healthz, certificate, sign-in).", properties: [
             "enabled": .boolean("Create the Ingress. Defaults to false.", default: false),
             "className": .string("IngressClass name. Defaults to alb (AWS Load Balancer Controller).", minLength: 1, default: RAGPipelineDefaults.ingressClassName),
             "host": .string("Host name the Ingress answers, such as rag.example.com. Omit to answer any host.", maxLength: 253),
             "tls": UIIngressTLSSpec.schema,
-            "annotations": SchemaBuilder.stringMap("Extra Ingress annotations; they override the operator's alb.ingress.kubernetes.io/* defaults (for example alb.ingress.kubernetes.io/scheme: internal)."),
+            "scheme": .string("internal: the ALB is reachable from the VPC only (the default). internet-facing: from anywhere; without auth the pipeline reports PubliclyExposed=True and a Warning Event.", allowed: ["internal", "internet-facing"], default: RAGPipelineDefaults.ingressScheme),
+            "auth": IngressAuthSpec.schema,
+            "annotations": SchemaBuilder.stringMap("Extra Ingress annotations; they override the operator's alb.ingress.kubernetes.io/* defaults."),
         ])
     }
 }

@@ -89,7 +89,9 @@ public enum RAGPipelineConditionType {
     public static let degraded = "Degraded"
     /// True while a deleted pipeline waits for cleanup outside the cluster; the message names what it waits for.
     public static let terminating = "Terminating"
+    /// True when the UI is on an internet-facing load balancer without sign-in (allowed, never silent).
+    public static let publiclyExposed = "PubliclyExposed"
 
     /// All of them, in the order `kubectl describe` should show them.
-    public static let all = [ready, backendReady, uiReady, llmReady, consumerReady, podIdentityReady, ingressReady, invalidSpec, degraded, terminating]
+    public static let all = [ready, backendReady, uiReady, llmReady, consumerReady, podIdentityReady, ingressReady, publiclyExposed, invalidSpec, degraded, terminating]
 }

@@ -61,6 +61,16 @@ extension RAGPipelineSpec {
         if let tls = ingress.tls, tls.certificateArn == nil, tls.secretName == nil {
             problems.append(SpecProblem(field: "spec.ui.ingress.tls", message: "needs secretName or certificateArn"))
         }
+        if let auth = ingress.auth {
+            if (auth.oidc == nil) == (auth.cognito == nil) {
+                problems.append(SpecProblem(field: "spec.ui.ingress.auth", message: "needs exactly one of oidc and cognito"))
+            }
+            if (ingress.className ?? RAGPipelineDefaults.ingressClassName) != "alb" {
+                problems.append(SpecProblem(field: "spec.ui.ingress.auth", message: "is done by the AWS Load Balancer Controller (className alb); with \(ingress.className ?? "") put sign-in in front of the UI yourself"))
+            } else if ingress.tls?.certificateArn == nil {
+                problems.append(SpecProblem(field: "spec.ui.ingress.auth", message: "needs tls.certificateArn: the ALB signs users in only on its HTTPS listener"))
+            }
+        }
         return problems
     }
 }

@@ -12,7 +12,8 @@ public enum BackendBuilder {
     public static func deployment(_ context: BuildContext) throws -> Deployment {
         let spec = context.spec
         let env = RuntimeEnvironment.env(context, for: .backend)
-        let container = DeploymentAssembler.runtimeContainer(context, args: ["query"], env: env, resources: spec.backend?.resources)
+        let container = DeploymentAssembler.runtimeContainer(
+            context, args: ["query"], env: env, resources: spec.backend?.resources, internalPort: RuntimeEnvironment.internalPort)
         var workload = DeploymentAssembler.Workload(
             component: .backend, replicas: spec.backend?.replicas ?? RAGPipelineDefaults.backendReplicas,
             container: container, overrides: spec.backend?.podTemplate)
@@ -22,17 +23,23 @@ public enum BackendBuilder {
             workload.volumes = [(volume, VolumeMount(name: "data", mountPath: RuntimeEnvironment.dataDirectory))]
             workload.strategy = DeploymentStrategy(type: "Recreate")
         }
+        workload.volumes.append(IngestTokenBuilder.volume(context))
         return try DeploymentAssembler.deployment(context, workload)
     }
 
-    /// `<pipeline>-backend`, port 80.
+    /// `<pipeline>-backend`: port 80 (the query API) and 8081 (the internal listener, for the consumer).
     public static func service(_ context: BuildContext) -> Service {
-        ServiceBuilder.service(context, for: .backend, port: servicePort)
+        ServiceBuilder.service(context, for: .backend, port: servicePort, internalPort: RuntimeEnvironment.internalPort)
     }
 
     /// `http://<pipeline>-backend:80`.
     public static func serviceURL(_ context: BuildContext) -> String {
         ServiceBuilder.url(context, for: .backend, port: servicePort)
+    }
+
+    /// `http://<pipeline>-backend:8081`: the internal listener (ingest, dead letters, metrics).
+    public static func internalURL(_ context: BuildContext) -> String {
+        ServiceBuilder.url(context, for: .backend, port: RuntimeEnvironment.internalPort)
     }
 
     /// `<pipeline>-data`.

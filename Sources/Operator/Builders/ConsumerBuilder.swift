@@ -4,7 +4,8 @@ import KubernetesCore
 /// The stream consumer: `rag-runtime consumer`, reading `source.kinesis`, embedding and indexing.
 ///
 /// It runs only when `source.kinesis` is set. With the embedded vector store the backend owns the
-/// index, so the consumer indexes through the backend (`BACKEND_URL`).
+/// index, so the consumer indexes through the backend's internal listener (`BACKEND_URL`), with
+/// the pipeline's ingest token.
 public enum ConsumerBuilder {
     /// Whether the pipeline runs a consumer.
     public static func isEnabled(_ context: BuildContext) -> Bool { context.spec.source?.kinesis != nil }
@@ -15,9 +16,10 @@ public enum ConsumerBuilder {
         let spec = context.spec
         let env = RuntimeEnvironment.env(context, for: .consumer)
         let container = DeploymentAssembler.runtimeContainer(context, args: ["consumer"], env: env, resources: spec.consumer?.resources)
-        let workload = DeploymentAssembler.Workload(
+        var workload = DeploymentAssembler.Workload(
             component: .consumer, replicas: spec.consumer?.replicas ?? RAGPipelineDefaults.replicas,
             container: container, overrides: spec.consumer?.podTemplate)
+        if IngestTokenBuilder.isMounted(in: .consumer, context) { workload.volumes.append(IngestTokenBuilder.volume(context)) }
         return try DeploymentAssembler.deployment(context, workload)
     }
 }

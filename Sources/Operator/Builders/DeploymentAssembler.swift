@@ -54,14 +54,17 @@ public enum DeploymentAssembler {
         return Deployment(metadata: context.metadata(context.childName(component), component: component), spec: spec)
     }
 
-    /// A runtime container: the pipeline's image, `args`, the environment, port 8080 and the
-    /// `/healthz` and `/readyz` probes.
-    public static func runtimeContainer(_ context: BuildContext, args: [String], env: [EnvVar], resources: ResourceRequirements?) -> Container {
+    /// A runtime container: the pipeline's image, `args`, the environment, port 8080 (and the
+    /// internal listener's port, named `internal`, when given) and the `/healthz` and `/readyz` probes.
+    public static func runtimeContainer(
+        _ context: BuildContext, args: [String], env: [EnvVar], resources: ResourceRequirements?, internalPort: Int? = nil
+    ) -> Container {
         var container = Container(name: "rag-runtime", image: context.spec.image)
         container.args = args
         container.env = env
         container.resources = resources
         container.ports = [ContainerPort(name: "http", containerPort: RuntimeEnvironment.port, protocol: "TCP")]
+        if let internalPort { container.ports?.append(ContainerPort(name: "internal", containerPort: internalPort, protocol: "TCP")) }
         container.readinessProbe = probe("/readyz", periodSeconds: 10)
         container.livenessProbe = probe("/healthz", periodSeconds: 20)
         return container

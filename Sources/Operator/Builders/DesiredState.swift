@@ -13,8 +13,9 @@ import KubernetesCore
 /// A component the spec turns off (producer disabled, `llm.external`, ingress or network policy
 /// disabled, no Kinesis source) yields no objects, so the reconciler deletes what it finds left over.
 public enum DesiredState {
-    /// The pipeline's children, in apply order: ServiceAccounts, storage, Services, Deployments,
-    /// Ingress, PodDisruptionBudgets, NetworkPolicies.
+    /// The pipeline's children, in apply order: ServiceAccounts, the ingest-token Secret (without
+    /// its value, which the reconciler fills in), storage, Services, Deployments, Ingress,
+    /// PodDisruptionBudgets, NetworkPolicies.
     ///
     /// - Throws: ``DesiredStateError/invalidSpec(_:)`` when ``RAGPipeline/validate()`` finds problems
     ///   (nothing should be applied then), or ``DesiredStateError/encodingFailed(kind:name:underlying:)``.
@@ -26,6 +27,7 @@ public enum DesiredState {
         for component in PipelineComponent.allCases where runs(component, context) {
             objects.add(component, ServiceAccountBuilder.serviceAccount(context, for: component))
         }
+        objects.add(PipelineComponent.shared, IngestTokenBuilder.secret(context))
         objects.add(.backend, BackendBuilder.dataClaim(context))
         objects.add(.backend, BackendBuilder.service(context))
         objects.add(.ui, UIBuilder.service(context))
@@ -35,7 +37,7 @@ public enum DesiredState {
         objects.add(.consumer) { try ConsumerBuilder.deployment(context) }
         objects.add(.producer) { try ProducerBuilder.deployment(context) }
         objects.add(.vllm) { try VLLMBuilder.deployment(context) }
-        objects.add(.ui, IngressBuilder.ingress(context))
+        objects.add(.ui) { try IngressBuilder.ingress(context) }
         for (component, replicas) in replicas(context) {
             objects.add(component, PDBBuilder.podDisruptionBudget(context, for: component, replicas: replicas))
         }

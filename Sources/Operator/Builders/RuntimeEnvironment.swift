@@ -7,12 +7,15 @@ import RuntimeContract
 public enum RuntimeEnvironment {
     /// The port every runtime process listens on (`PORT`).
     public static let port = RuntimeSettings.defaultPort
+    /// The backend's and the UI's internal listener (`INTERNAL_PORT`): ingest routes and `/metrics`.
+    public static let internalPort = RuntimeSettings.defaultInternalPort
     /// The embedded vector store's data directory (`DATA_DIR`), on the pipeline's volume.
     public static let dataDirectory = "/var/lib/rag"
 
-    /// What `component` is told: the backend gets the embedder, the store, the LLM and `topK`; the consumer
-    /// the Kinesis source, the embedder and the store (through the backend when the backend owns an
-    /// embedded store); the producer the stream and its rate; the UI only the common settings.
+    /// What `component` is told: the backend gets the embedder, the store, the LLM, `topK`, its
+    /// internal port and the ingest token's folder; the consumer the Kinesis source, the embedder and
+    /// the store (through the backend's internal listener, with the token, when the backend owns an
+    /// embedded store); the producer the stream and its rate; the UI its internal port.
     public static func settings(_ context: BuildContext, for component: PipelineComponent) -> RuntimeSettings {
         var settings = RuntimeSettings(region: context.spec.aws?.region)
         switch component {
@@ -20,16 +23,23 @@ public enum RuntimeEnvironment {
             settings.embedder = embedder(context)
             settings.vectorStore = vectorStore(context, ownsTheStore: true)
             settings.llm = llm(context)
+            settings.internalPort = internalPort
+            settings.ingestTokenDirectory = IngestTokenBuilder.mountPath
             settings.retrieval = context.spec.retrieval.map { RuntimeSettings.Retrieval(topK: $0.topK, maxTopK: $0.maxTopK) }
         case .consumer:
             settings.kinesis = kinesis(context, reading: true)
             settings.embedder = embedder(context)
             settings.vectorStore = vectorStore(context, ownsTheStore: false)
-            if context.spec.vectorStore.embedded != nil { settings.backendURL = BackendBuilder.serviceURL(context) }
+            if IngestTokenBuilder.isMounted(in: .consumer, context) {
+                settings.backendURL = BackendBuilder.internalURL(context)
+                settings.ingestTokenDirectory = IngestTokenBuilder.mountPath
+            }
         case .producer:
             settings.kinesis = kinesis(context, reading: false)
             settings.recordsPerMinute = Double(context.spec.producer?.recordsPerMinute ?? RAGPipelineDefaults.recordsPerMinute)
-        case .ui, .vllm:
+        case .ui:
+            settings.internalPort = internalPort
+        case .vllm:
             break
         }
         return settings

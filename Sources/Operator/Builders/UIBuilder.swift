@@ -8,7 +8,8 @@ public enum UIBuilder {
     public static func deployment(_ context: BuildContext) throws -> Deployment {
         let ui = context.spec.ui
         let args = ["ui", "--backend-url", BackendBuilder.serviceURL(context)]
-        let container = DeploymentAssembler.runtimeContainer(context, args: args, env: RuntimeEnvironment.env(context, for: .ui), resources: ui?.resources)
+        let container = DeploymentAssembler.runtimeContainer(
+            context, args: args, env: RuntimeEnvironment.env(context, for: .ui), resources: ui?.resources, internalPort: RuntimeEnvironment.internalPort)
         let workload = DeploymentAssembler.Workload(
             component: .ui, replicas: ui?.replicas ?? RAGPipelineDefaults.replicas, container: container, overrides: ui?.podTemplate)
         return try DeploymentAssembler.deployment(context, workload)

@@ -78,6 +78,14 @@ enum PipelineStatusBuilder {
             status.url = nil
             set(RAGPipelineConditionType.ingressReady, true, "NotRequested", "spec.ui.ingress is not enabled")
         }
+        if IngressBuilder.isPubliclyExposedWithoutAuth(BuildContext(pipeline: pipeline)) {
+            set(RAGPipelineConditionType.publiclyExposed, true, "InternetFacingWithoutAuth",
+                "the UI's load balancer is internet-facing and nobody has to sign in; set spec.ui.ingress.auth, or scheme internal")
+        } else {
+            let ingress = pipeline.spec.ui?.ingress
+            let reason = ingress?.enabled != true ? "NoIngress" : ingress?.auth != nil ? "Authenticated" : "Internal"
+            set(RAGPipelineConditionType.publiclyExposed, false, reason, reason == "Authenticated" ? "users sign in at the load balancer" : "the UI is not reachable from the internet")
+        }
         if let failure = inputs.podIdentityFailure {
             allReady = false
             set(RAGPipelineConditionType.podIdentityReady, false, "SyncFailed", failure)
@@ -96,7 +104,7 @@ enum PipelineStatusBuilder {
         }
         set(RAGPipelineConditionType.invalidSpec, false, "Valid", "the spec is valid")
         set(RAGPipelineConditionType.ready, allReady, allReady ? "AllComponentsReady" : "ComponentsNotReady",
-            allReady ? "every component is ready" : "waiting for: \(conditions.filter { $0.status == "False" && $0.type != RAGPipelineConditionType.invalidSpec && $0.type != RAGPipelineConditionType.degraded && $0.type != RAGPipelineConditionType.ready }.map(\.type).joined(separator: ", "))")
+            allReady ? "every component is ready" : "waiting for: \(conditions.filter { $0.status == "False" && !Self.abnormalWhenTrue.contains($0.type) }.map(\.type).joined(separator: ", "))")
         status.conditions = conditions
         status.components = components
         status.podIdentityAssociations = inputs.associations.isEmpty ? nil : inputs.associations
@@ -104,6 +112,12 @@ enum PipelineStatusBuilder {
         status.observedGeneration = generation
         return status
     }
+
+    /// Conditions that are False when all is well, so never "waited for".
+    static let abnormalWhenTrue: Set<String> = [
+        RAGPipelineConditionType.invalidSpec, RAGPipelineConditionType.degraded, RAGPipelineConditionType.ready,
+        RAGPipelineConditionType.publiclyExposed, RAGPipelineConditionType.terminating,
+    ]
 
     /// The status for a spec that cannot be reconciled: InvalidSpec with the problems, not Ready.
     static func invalid(_ pipeline: RAGPipeline, problems: [SpecProblem], now: Date) -> RAGPipelineStatus {

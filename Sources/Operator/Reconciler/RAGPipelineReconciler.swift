@@ -61,7 +61,7 @@ public struct RAGPipelineReconciler: Reconciler {
 
     /// The kinds of children, which the controller must watch (and cache) for this reconciler.
     public static let ownedResources: [ResourceDescriptor] = [
-        ServiceAccount.resource, PersistentVolumeClaim.resource, Deployment.resource, Service.resource, Ingress.resource,
+        ServiceAccount.resource, Secret.resource, PersistentVolumeClaim.resource, Deployment.resource, Service.resource, Ingress.resource,
         NetworkPolicy.resource, PodDisruptionBudget.resource,
     ]
 
@@ -135,7 +135,9 @@ public struct RAGPipelineReconciler: Reconciler {
         // Credentials first: EKS injects them at pod admission, so a pod admitted before its
         // association exists runs without them until something rolls it.
         let podIdentityState = await syncPodIdentity(pipeline, context: context)
-        desired = try DesiredState.annotating(desired, with: podIdentityState.associations).map(ChildApplyDecision.stamped)
+        desired = try DesiredState.annotating(desired, with: podIdentityState.associations)
+        let token = try withIngestToken(&desired, of: pipeline)
+        desired = try desired.map(ChildApplyDecision.stamped)
         let held = podIdentityState.failure == nil ? [] : workloadsAwaitingCredentials(desired, of: pipeline, have: podIdentityState.associations)
         try await applyChildren(desired.filter { !held.contains($0.key) || $0.descriptor != Deployment.resource }, of: pipeline, context: context)
         try await pruneChildren(keeping: desired, of: pipeline, context: context)
@@ -144,6 +146,10 @@ public struct RAGPipelineReconciler: Reconciler {
             pipeline: pipeline, desired: desired, live: { live($0) }, associations: podIdentityState.associations,
             podIdentityFailure: podIdentityState.failure, podIdentityManaged: podIdentity.isManaged, now: now())
         let status = PipelineStatusBuilder.status(inputs)
+        let exposed = { (status: RAGPipelineStatus?) in status?.conditions?.first { $0.type == RAGPipelineConditionType.publiclyExposed }?.status == "True" }
+        if exposed(status), !exposed(pipeline.status) {   // once, when it becomes true: steady state stays write-free
+            await record(pipeline, "Warning", "InternetFacingWithoutAuth", "The UI's load balancer is internet-facing without sign-in: anyone on the internet can ask questions. Set spec.ui.ingress.auth, or scheme internal.", action: "Expose")
+        }
         try await writeStatus(status, of: pipeline)
         if let failure = podIdentityState.failure { throw PodIdentitySyncError(message: failure) }
         var updated = pipeline
@@ -152,7 +158,33 @@ public struct RAGPipelineReconciler: Reconciler {
             // The last association is gone (the spec stopped asking for AWS): nothing left to guard.
             try await finalizer.remove(from: pipeline)
         }
+        if let recheck = token.recheckAfter, recheck < configuration.resync.timeInterval {
+            return .requeue(after: .milliseconds(Int64(recheck * 1000) + 1000))   // drop the previous token when its overlap ends
+        }
         return .requeue(after: configuration.resync)
+    }
+
+    /// Fills the ingest-token Secret among `desired` with the token it should hold (``IngestTokenPlan``):
+    /// the live one, a new one on first creation or rotation, and the previous one during the overlap.
+    func withIngestToken(_ desired: inout [DesiredObject], of pipeline: RAGPipeline) throws -> IngestTokenPlan {
+        guard let index = desired.firstIndex(where: { $0.descriptor == Secret.resource }) else {
+            return IngestTokenPlan(data: [:], annotations: [:], recheckAfter: nil)
+        }
+        let live = live(desired[index]).map { json -> (data: [String: String], annotations: [String: String]) in
+            let data = json["data"]?.objectValue?.compactMapValues(\.stringValue) ?? [:]
+            let annotations = json[path: ["metadata", "annotations"]]?.objectValue?.compactMapValues(\.stringValue) ?? [:]
+            return (data, annotations)
+        }
+        let plan = IngestTokenPlan.plan(
+            live: live, rotationRequest: pipeline.metadata.annotations?[IngestTokenBuilder.rotateAnnotation], now: now(),
+            newToken: IngestTokenPlan.randomToken)
+        var body = desired[index].body
+        body["data"] = .object(plan.data.mapValues { .string($0) })
+        var annotations = body[path: ["metadata", "annotations"]]?.objectValue ?? [:]
+        for (key, value) in plan.annotations { annotations[key] = .string(value) }
+        body["metadata"]?["annotations"] = .object(annotations)
+        desired[index].body = body
+        return plan
     }
 
     /// Writes `status` when it differs from the cached one, as a merge patch computed against it, so

@@ -53,8 +53,9 @@ import Testing
             $0["to"] == [["ipBlock": ["cidr": "169.254.170.23/32"]], ["ipBlock": ["cidr": "fd00:ec2::23/128"]]] && $0["ports"] == [["protocol": "TCP", "port": 80]]
         }, "the Pod Identity agent, on IPv4 and IPv6 clusters")
         #expect(egress.contains {
-            $0["to"] == [["ipBlock": ["cidr": "0.0.0.0/0"]], ["ipBlock": ["cidr": "::/0"]]] && $0["ports"] == [["protocol": "TCP", "port": 443]]
-        })
+            $0["to"] == [["ipBlock": ["cidr": "0.0.0.0/0", "except": ["169.254.0.0/16"]]], ["ipBlock": ["cidr": "::/0", "except": ["fe80::/10"]]]]
+                && $0["ports"] == [["protocol": "TCP", "port": 443]]
+        }, "HTTPS anywhere but link-local")
         #expect(egress.count == 3)
     }
 

@@ -48,7 +48,7 @@ import Testing
         #expect(consumer.env("KINESIS_STARTING_POSITION") == "AT_TIMESTAMP")
         #expect(consumer.env("KINESIS_STARTING_TIMESTAMP") == "2025-01-04T00:00:00Z")
         #expect(consumer.env("EMBEDDER") == "local")
-        #expect(consumer.env("BACKEND_URL") == "http://demo-backend:80", "with the embedded store the consumer indexes through the backend")
+        #expect(consumer.env("BACKEND_URL") == "http://demo-backend:8081", "with the embedded store the consumer indexes through the backend's internal listener")
         let namespace = try #require(objects.body("Deployment", "demo-consumer")?["metadata"]?["namespace"]?.stringValue)
         #expect(consumer.env("LEASE_TABLE") == "rag-\(namespace)-demo-leases", "replicas share leases and checkpoints in DynamoDB")
         let producer = try #require(objects.body("Deployment", "demo-producer"))
@@ -74,7 +74,10 @@ import Testing
 
     @Test func servicesListenOnPort80AndForwardTo8080() throws {
         let service = try #require(try SamplePipelines.children(SamplePipelines.full).body("Service", "vehicle-logs-backend"))
-        #expect(service["spec"]?["ports"] == [["name": "http", "port": 80, "targetPort": "http", "protocol": "TCP"]])
+        #expect(service["spec"]?["ports"] == [
+            ["name": "http", "port": 80, "targetPort": "http", "protocol": "TCP"],
+            ["name": "internal", "port": 8081, "targetPort": "internal", "protocol": "TCP"],
+        ], "the query API, and the internal listener for the consumer")
         #expect(service["spec"]?["selector"]?["app.kubernetes.io/component"] == "backend")
     }
 }
