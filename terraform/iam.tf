@@ -1,10 +1,23 @@
-# Two roles, both assumed through EKS Pod Identity (the pods.eks.amazonaws.com service principal):
-# the pipeline's (backend, consumer, producer; the operator creates their associations from
-# spec.aws.podIdentity.roleArn) and the operator's own (it manages those associations).
+# One role per pipeline component, each assumed through EKS Pod Identity (the pods.eks.amazonaws.com
+# service principal) by that component's service account only, and each allowed only what that
+# component calls: the backend reads (Bedrock for questions, the collection's documents), the
+# consumer reads the stream, keeps its leases and writes the index, the producer only puts
+# records. The operator creates their associations from spec.<component>.podIdentity.roleArn; its
+# own role manages those associations.
+
+locals {
+  # The operator names each component's service account <pipeline>-<component>.
+  components = {
+    backend  = "${var.name}-backend"
+    consumer = "${var.name}-consumer"
+    producer = "${var.name}-producer"
+  }
+}
 
 # EKS Pod Identity assumes a role with session tags naming the cluster, namespace and service
-# account; the trust policies accept only this cluster's pods in the expected namespace.
-data "aws_iam_policy_document" "pipeline_trust" {
+# account; each trust policy accepts only its component's pods in this cluster and namespace.
+data "aws_iam_policy_document" "component_trust" {
+  for_each = local.components
   statement {
     sid     = "EKSPodIdentity"
     actions = ["sts:AssumeRole", "sts:TagSession"]
@@ -26,6 +39,11 @@ data "aws_iam_policy_document" "pipeline_trust" {
       test     = "StringEquals"
       variable = "aws:RequestTag/kubernetes-namespace"
       values   = [var.namespace]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:RequestTag/kubernetes-service-account"
+      values   = [each.value]
     }
   }
 }
@@ -61,21 +79,43 @@ data "aws_iam_policy_document" "operator_trust" {
   }
 }
 
-resource "aws_iam_role" "pipeline" {
-  name                 = "${var.name}-pipeline"
-  description          = "RAG pipeline ${var.name}: Kinesis, the lease table, Bedrock embeddings, OpenSearch Serverless"
-  assume_role_policy   = data.aws_iam_policy_document.pipeline_trust.json
+resource "aws_iam_role" "component" {
+  for_each             = local.components
+  name                 = "${var.name}-${each.key}"
+  description          = "RAG pipeline ${var.name}: the ${each.key} (service account ${each.value})"
+  assume_role_policy   = data.aws_iam_policy_document.component_trust[each.key].json
   max_session_duration = 3600
   tags                 = local.tags
 }
 
-data "aws_iam_policy_document" "pipeline" {
+# The backend: embeds questions and searches the collection (what it may read there is the data
+# access policy's backend rule: documents and index metadata only).
+data "aws_iam_policy_document" "backend" {
   statement {
-    sid = "KinesisReadWrite"
-    actions = [
-      "kinesis:ListShards", "kinesis:GetShardIterator", "kinesis:GetRecords",
-      "kinesis:DescribeStreamSummary", "kinesis:PutRecords", "kinesis:PutRecord",
-    ]
+    sid       = "Embeddings"
+    actions   = ["bedrock:InvokeModel"]
+    resources = ["arn:${local.partition}:bedrock:${var.region}::foundation-model/${var.embedding_model_id}"]
+  }
+  statement {
+    sid       = "VectorStore"
+    actions   = ["aoss:APIAccessAll"]
+    resources = [aws_opensearchserverless_collection.vectors.arn]
+  }
+  dynamic "statement" {
+    for_each = var.kms_key_arn != "" ? [var.kms_key_arn] : []
+    content {
+      sid       = "EncryptionKey"
+      actions   = ["kms:Decrypt"]
+      resources = [statement.value]
+    }
+  }
+}
+
+# The consumer: reads the stream, keeps its leases and checkpoints, embeds records, writes the index.
+data "aws_iam_policy_document" "consumer" {
+  statement {
+    sid       = "KinesisRead"
+    actions   = ["kinesis:ListShards", "kinesis:GetShardIterator", "kinesis:GetRecords", "kinesis:DescribeStreamSummary"]
     resources = [aws_kinesis_stream.telemetry.arn]
   }
   statement {
@@ -103,10 +143,32 @@ data "aws_iam_policy_document" "pipeline" {
   }
 }
 
-resource "aws_iam_role_policy" "pipeline" {
-  name   = "rag-pipeline"
-  role   = aws_iam_role.pipeline.id
-  policy = data.aws_iam_policy_document.pipeline.json
+# The producer: puts records, nothing else.
+data "aws_iam_policy_document" "producer" {
+  statement {
+    sid       = "KinesisWrite"
+    actions   = ["kinesis:PutRecords", "kinesis:PutRecord"]
+    resources = [aws_kinesis_stream.telemetry.arn]
+  }
+  dynamic "statement" {
+    for_each = var.kms_key_arn != "" ? [var.kms_key_arn] : []
+    content {
+      sid       = "EncryptionKey"
+      actions   = ["kms:GenerateDataKey"]
+      resources = [statement.value]
+    }
+  }
+}
+
+resource "aws_iam_role_policy" "component" {
+  for_each = local.components
+  name     = "rag-${each.key}"
+  role     = aws_iam_role.component[each.key].id
+  policy = {
+    backend  = data.aws_iam_policy_document.backend.json
+    consumer = data.aws_iam_policy_document.consumer.json
+    producer = data.aws_iam_policy_document.producer.json
+  }[each.key]
 }
 
 resource "aws_iam_role" "operator" {
@@ -131,9 +193,9 @@ data "aws_iam_policy_document" "operator" {
     ]
   }
   statement {
-    sid       = "PassThePipelineRole"
+    sid       = "PassThePipelineRoles"
     actions   = ["iam:PassRole"]
-    resources = [aws_iam_role.pipeline.arn]
+    resources = [for role in aws_iam_role.component : role.arn]
     condition {
       test     = "StringEquals"
       variable = "iam:PassedToService"
@@ -141,9 +203,9 @@ data "aws_iam_policy_document" "operator" {
     }
   }
   statement {
-    sid       = "ReadThePipelineRole"
+    sid       = "ReadThePipelineRoles"
     actions   = ["iam:GetRole"]
-    resources = [aws_iam_role.pipeline.arn]
+    resources = [for role in aws_iam_role.component : role.arn]
   }
 }
 

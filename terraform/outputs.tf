@@ -13,9 +13,9 @@ output "opensearch_endpoint" {
   value       = aws_opensearchserverless_collection.vectors.collection_endpoint
 }
 
-output "pipeline_role_arn" {
-  description = "aws.podIdentity.roleArn"
-  value       = aws_iam_role.pipeline.arn
+output "component_role_arns" {
+  description = "spec.<component>.podIdentity.roleArn for the backend, the consumer and the producer."
+  value       = { for name, role in aws_iam_role.component : name => role.arn }
 }
 
 output "ecr_repositories" {
@@ -30,7 +30,9 @@ output "ragpipeline_manifest" {
     namespace            = var.namespace
     region               = var.region
     cluster_name         = var.cluster_name
-    role_arn             = aws_iam_role.pipeline.arn
+    backend_role_arn     = aws_iam_role.component["backend"].arn
+    consumer_role_arn    = aws_iam_role.component["consumer"].arn
+    producer_role_arn    = aws_iam_role.component["producer"].arn
     stream_name          = aws_kinesis_stream.telemetry.name
     lease_table          = aws_dynamodb_table.leases.name
     model_id             = var.embedding_model_id

@@ -71,7 +71,31 @@ variable "opensearch_standby_replicas" {
 }
 
 variable "opensearch_vpc_endpoint_ids" {
-  description = "OpenSearch Serverless VPC endpoints allowed to reach the collection. Empty allows public access (signed requests only); set it in production."
+  description = "Existing OpenSearch Serverless VPC endpoints allowed to reach the collection. Empty (and opensearch_public_access false) creates one in vpc_id."
+  type        = list(string)
+  default     = []
+}
+
+variable "opensearch_public_access" {
+  description = "Allow the collection to be reached from the internet (still only with signed requests from the pipeline's roles). Off by default: the collection is private to VPC endpoints."
+  type        = bool
+  default     = false
+}
+
+variable "vpc_id" {
+  description = "The cluster's VPC, for the collection's VPC endpoint (needed unless opensearch_vpc_endpoint_ids is set or opensearch_public_access is true)."
+  type        = string
+  default     = ""
+}
+
+variable "subnet_ids" {
+  description = "Private subnets of the cluster's VPC for the collection's VPC endpoint."
+  type        = list(string)
+  default     = []
+}
+
+variable "opensearch_security_group_ids" {
+  description = "Security groups for the created VPC endpoint (HTTPS from the nodes); empty uses the VPC's default."
   type        = list(string)
   default     = []
 }

@@ -49,6 +49,15 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Manage EKS Pod Identity associations through the EKS API (needs AWS credentials and AWS_REGION).")
     var podIdentity = false
 
+    @Option(name: .customLong("allowed-role-arns"), help: "A regular expression every Pod Identity role ARN of a pipeline must match (others: InvalidSpec), e.g. 'arn:aws:iam::123456789012:role/rag-.*'.")
+    var allowedRoleARNs: String?
+
+    func validate() throws {
+        if let allowedRoleARNs {
+            do { _ = try Regex(allowedRoleARNs) } catch { throw ValidationError("--allowed-role-arns \(allowedRoleARNs): not a regular expression (\(error))") }
+        }
+    }
+
     func run() async throws {
         guard let format = Observability.LogFormat(rawValue: logFormat) else { throw ValidationError("--log-format must be text or json") }
         guard let level = Logger.Level(rawValue: logLevel) else { throw ValidationError("unknown log level \(logLevel)") }
@@ -63,6 +72,7 @@ struct RunCommand: AsyncParsableCommand {
         options.concurrency = concurrency
         options.identity = environment["POD_NAME"] ?? ProcessInfo.processInfo.hostName
         if let image = runtimeImage ?? environment["RAG_RUNTIME_IMAGE"] { options.buildOptions.runtimeImage = image }
+        options.buildOptions.allowedRoleARNs = allowedRoleARNs
 
         let associations: any PodIdentityAssociations
         if podIdentity {

@@ -2,6 +2,7 @@ import Foundation
 import KubernetesCore
 import KubernetesTesting
 import Testing
+import Yams
 
 /// `terraform/` checked without an AWS account: parsed by python-hcl2, its structure asserted
 /// against what the code needs, scanned by checkov, and its RAGPipeline template accepted by
@@ -56,29 +57,53 @@ import Testing
         #expect(configuration["locals"]?["lease_table"] == "rag-${var.namespace}-${var.name}-leases")
     }
 
-    @Test func thePipelineRoleGrantsWhatTheRuntimeCallsAndNoWildcards() throws {
+    /// Each component's role grants what that component calls and nothing the others need: the
+    /// backend reads, the consumer reads the stream, keeps its leases and writes the index, the
+    /// producer only puts records; no wildcards; each trust names its service account.
+    @Test func eachComponentsRoleGrantsWhatItCallsAndNoMore() throws {
         let configuration = try Self.configuration()
-        let policy = try #require(configuration["data"]?["aws_iam_policy_document.pipeline"])
-        let statements = policy["statement"]?.arrayValue ?? []
-        let actions = Set(statements.flatMap { ($0["actions"]?.arrayValue ?? []).compactMap(\.stringValue) })
-        let used = [
-            "kinesis:ListShards", "kinesis:GetShardIterator", "kinesis:GetRecords", "kinesis:PutRecords",
+        func actions(_ component: String) throws -> Set<String> {
+            let policy = try #require(configuration["data"]?["aws_iam_policy_document.\(component)"], "no policy for \(component)")
+            let statements = policy["statement"]?.arrayValue ?? []
+            for statement in statements {
+                let everywhere = (statement["resources"]?.arrayValue ?? []).contains(.string("*"))
+                #expect(everywhere == false, "\(component): \(statement["sid"]?.stringValue ?? "?") is on every resource")
+            }
+            return Set(statements.flatMap { ($0["actions"]?.arrayValue ?? []).compactMap(\.stringValue) })
+        }
+        let backend = try actions("backend"), consumer = try actions("consumer"), producer = try actions("producer")
+        #expect(backend == ["bedrock:InvokeModel", "aoss:APIAccessAll"])
+        #expect(consumer.isSuperset(of: [
+            "kinesis:ListShards", "kinesis:GetShardIterator", "kinesis:GetRecords",
             "dynamodb:DescribeTable", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Scan",
             "bedrock:InvokeModel", "aoss:APIAccessAll",
-        ]
-        for action in used { #expect(actions.contains(action), "the pipeline role lacks \(action)") }
-        #expect(!actions.contains { $0.hasSuffix("*") })
-        for statement in statements {
-            let everywhere = (statement["resources"]?.arrayValue ?? []).contains(.string("*"))
-            #expect(everywhere == false, "\(statement["sid"]?.stringValue ?? "?") is on every resource")
-        }
-        for name in ["pipeline_trust", "operator_trust"] {
+        ]))
+        #expect(!consumer.contains { $0.hasPrefix("kinesis:Put") }, "the consumer does not write the stream")
+        #expect(producer == ["kinesis:PutRecords", "kinesis:PutRecord"])
+        for action in backend.union(consumer).union(producer) { #expect(!action.hasSuffix("*"), "\(action)") }
+
+        let components = try #require(configuration["locals"]?["components"]?.objectValue)
+        #expect(components == ["backend": "${var.name}-backend", "consumer": "${var.name}-consumer", "producer": "${var.name}-producer"],
+                "the operator's service account names")
+        for name in ["component_trust", "operator_trust"] {
             let trust = try #require(configuration["data"]?["aws_iam_policy_document.\(name)"]?["statement"]?.arrayValue?.first)
             #expect(trust["principals"]?.arrayValue?.first?["identifiers"] == ["pods.eks.amazonaws.com"])
             #expect(trust["actions"] == ["sts:AssumeRole", "sts:TagSession"])
             let scoped = Set((trust["condition"]?.arrayValue ?? []).compactMap { $0["variable"]?.stringValue })
-            #expect(scoped.isSuperset(of: ["aws:RequestTag/eks-cluster-name", "aws:RequestTag/kubernetes-namespace"]), "\(name) is not scoped to this cluster's namespace")
+            #expect(scoped.isSuperset(of: ["aws:RequestTag/eks-cluster-name", "aws:RequestTag/kubernetes-namespace", "aws:RequestTag/kubernetes-service-account"]),
+                    "\(name) is not scoped to one service account")
         }
+    }
+
+    @Test func theCollectionIsPrivateUnlessPublicAccessIsAskedFor() throws {
+        let configuration = try Self.configuration()
+        #expect(configuration["variable"]?["opensearch_public_access"]?["default"] == .bool(false))
+        let network = try resource(configuration, "aws_opensearchserverless_security_policy.network")
+        let policy = network["policy"]?.stringValue ?? ""
+        #expect(policy.contains("AllowFromPublic = false") && policy.contains("SourceVPCEs"), "\(policy)")
+        #expect(try resource(configuration, "aws_opensearchserverless_vpc_endpoint.vectors")["vpc_id"] == "${var.vpc_id}")
+        let access = try resource(configuration, "aws_opensearchserverless_access_policy.data")["policy"]?.stringValue ?? ""
+        #expect(access.contains(#"aws_iam_role.component["backend"].arn"#) && access.contains(#"aws_iam_role.component["consumer"].arn"#))
     }
 
     @Test func theCollectionIsAnEncryptedVectorSearchCollectionAndTheStreamIsEncrypted() throws {
@@ -110,7 +135,9 @@ import Testing
 
         let values = [
             "name": "vehicle-logs", "namespace": "rag", "region": "eu-west-1", "cluster_name": "rag-eks",
-            "role_arn": "arn:aws:iam::123456789012:role/vehicle-logs-pipeline", "stream_name": "vehicle-logs",
+            "backend_role_arn": "arn:aws:iam::123456789012:role/vehicle-logs-backend",
+            "consumer_role_arn": "arn:aws:iam::123456789012:role/vehicle-logs-consumer",
+            "producer_role_arn": "arn:aws:iam::123456789012:role/vehicle-logs-producer", "stream_name": "vehicle-logs",
             "lease_table": "rag-rag-vehicle-logs-leases", "model_id": "cohere.embed-english-v3",
             "endpoint": "https://abc123.eu-west-1.aoss.amazonaws.com", "index": "vehicle-logs",
             "runtime_image": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/vehicle-logs/rag-runtime:0.1.0",
@@ -130,5 +157,10 @@ import Testing
         #expect(output.contains("name: LEASE_TABLE") && output.contains("rag-rag-vehicle-logs-leases"))
         #expect(output.contains("aws.amazon.com/neuroncore"))
         #expect(output.contains("name: HF_TOKEN"), "the gated model gets its token")
+        let pipeline = try SamplePipelines.json(try Yams.load(yaml: documents[1]) as Any)
+        for component in ["backend", "consumer", "producer"] {
+            #expect(pipeline[path: ["spec", component, "podIdentity", "roleArn"]] == .string("arn:aws:iam::123456789012:role/vehicle-logs-\(component)"),
+                    "\(component) runs with its own role")
+        }
     }
 }

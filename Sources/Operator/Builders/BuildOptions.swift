@@ -16,6 +16,11 @@ public struct BuildOptions: Sendable, Equatable {
     /// Defaults: `kube-system` with pods labelled `k8s-app: kube-dns` (CoreDNS on EKS).
     public var dnsNamespace: String
     public var dnsPodLabels: [String: String]
+    /// A regular expression every Pod Identity role ARN a pipeline uses must match in full
+    /// (`--allowed-role-arns`), so editing a RAGPipeline cannot hand its pods any role in the account.
+    ///
+    /// Defaults: `nil`, any role (AWS still requires `iam:PassRole` on it for the operator).
+    public var allowedRoleARNs: String?
 
     public init(
         runtimeImage: String = RAGPipelineDefaults.runtimeImage, defaultNamespace: String = "default",

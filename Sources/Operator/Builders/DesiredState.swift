@@ -20,7 +20,7 @@ public enum DesiredState {
     /// - Throws: ``DesiredStateError/invalidSpec(_:)`` when ``RAGPipeline/validate()`` finds problems
     ///   (nothing should be applied then), or ``DesiredStateError/encodingFailed(kind:name:underlying:)``.
     public static func children(of pipeline: RAGPipeline, options: BuildOptions = BuildOptions()) throws(DesiredStateError) -> [DesiredObject] {
-        let problems = pipeline.validate()
+        let problems = self.problems(of: pipeline, options: options)
         guard problems.isEmpty else { throw .invalidSpec(problems) }
         let context = BuildContext(pipeline: pipeline, options: options)
         var objects = ObjectCollector()
@@ -47,6 +47,37 @@ public enum DesiredState {
         }
         if let error = objects.error { throw error }
         return objects.objects
+    }
+
+    /// What stops a pipeline from being built: the spec's own problems (``RAGPipeline/validate()``)
+    /// and the operator's policy (role ARNs outside ``BuildOptions/allowedRoleARNs``).
+    public static func problems(of pipeline: RAGPipeline, options: BuildOptions) -> [SpecProblem] {
+        var problems = pipeline.validate()
+        guard problems.isEmpty, let pattern = options.allowedRoleARNs else { return problems }
+        let allowed: Regex<AnyRegexOutput>
+        do {
+            allowed = try Regex(pattern)
+        } catch {
+            return [SpecProblem(field: "spec.aws.podIdentity.roleArn", message: "the operator's --allowed-role-arns is not a regular expression: \(error)")]
+        }
+        let spec = pipeline.spec
+        let overridden: Set<String> = Set([
+            spec.backend?.podIdentity.map { _ in "backend" }, spec.consumer?.podIdentity.map { _ in "consumer" },
+            spec.producer?.podIdentity.map { _ in "producer" },
+        ].compactMap { $0 })
+        var reported: Set<String> = []
+        for binding in componentsNeedingAWS(of: pipeline, options: options) {
+            let matched: Bool
+            do {
+                matched = try allowed.wholeMatch(in: binding.roleArn) != nil
+            } catch {
+                matched = false   // a pattern that cannot be evaluated allows nothing
+            }
+            let field = overridden.contains(binding.component) ? "spec.\(binding.component).podIdentity.roleArn" : "spec.aws.podIdentity.roleArn"
+            guard !matched, reported.insert(field).inserted else { continue }
+            problems.append(SpecProblem(field: field, message: "\(binding.roleArn) is not allowed by this operator (--allowed-role-arns \(pattern))"))
+        }
+        return problems
     }
 
     /// Whether a component runs: backend and UI always; consumer with `source.kinesis`; producer when

@@ -119,7 +119,7 @@ public struct RAGPipelineReconciler: Reconciler {
     }
 
     func apply(_ pipeline: RAGPipeline, context: ReconcileContext) async throws -> ReconcileAction {
-        let problems = pipeline.validate()
+        let problems = DesiredState.problems(of: pipeline, options: configuration.buildOptions)
         guard problems.isEmpty else {
             context.logger.info("invalid spec: \(problems.summary)")
             await record(pipeline, "Warning", "InvalidSpec", problems.summary, action: "Validate")
