@@ -10,7 +10,7 @@ import ServiceLifecycle
 import Synchronization
 
 /// `rag-runtime local`: the whole pipeline in one process, with nothing to install beyond Swift:
-/// producer -> durable stream (append-only file in the data directory) -> consumer -> local embedder
+/// producer -> durable stream (append-only file in the data directory) -> consumer -> hashing embedder
 /// -> embedded vector store -> query API and web UI on 127.0.0.1. Restarting resumes from the checkpoint.
 struct LocalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

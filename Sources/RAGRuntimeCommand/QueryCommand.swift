@@ -13,7 +13,7 @@ import ServiceLifecycle
 /// `/metrics` on `INTERNAL_PORT`.
 ///
 /// ```sh
-/// EMBEDDER=local VECTOR_STORE=embedded LLM_URL=http://vllm:8000 LLM_MODEL=mistral rag-runtime query --port 8080 --data-dir /var/lib/rag
+/// EMBEDDER=hashing VECTOR_STORE=embedded LLM_URL=http://vllm:8000 LLM_MODEL=mistral rag-runtime query --port 8080 --data-dir /var/lib/rag
 /// ```
 struct QueryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -9,7 +9,7 @@ import RuntimeContract
 extension RuntimeConfiguration {
     /// The embedder `EMBEDDER` names.
     ///
-    /// - `local`: the feature-hashing embedder (no network).
+    /// - `hashing` (and `local`, until the runtime ships its in-process model): the feature-hashing embedder (no network).
     /// - `bedrock`: ``BedrockEmbedder`` for `BEDROCK_MODEL_ID` in `AWS_REGION`, signed with the
     ///   default credential chain (environment keys, web identity, EKS Pod Identity); the endpoint
     ///   honours `AWS_ENDPOINT_URL_BEDROCK_RUNTIME`. Dimensions default to 1,024.
@@ -22,7 +22,7 @@ extension RuntimeConfiguration {
     ///   `AWSError` of the credential chain or endpoint resolver.
     func makeEmbedder(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> any Embedder {
         switch embedder {
-        case .local(let dimensions):
+        case .hashing(let dimensions):
             return try HashingEmbedder(dimensions: dimensions)
         case .bedrock(let modelID, let dimensions):
             let http = try AWSClientFactory.httpClient(for: .bedrockRuntime, environment: environment)

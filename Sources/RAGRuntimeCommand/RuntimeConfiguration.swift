@@ -10,7 +10,7 @@ import RuntimeContract
 ///
 /// ## Defaults
 /// - `PORT` 8080, the port the operator's probes and Services target.
-/// - `EMBEDDER=local` with 384 dimensions and `VECTOR_STORE=embedded` in `DATA_DIR` (default
+/// - `EMBEDDER=hashing` with 384 dimensions and `VECTOR_STORE=embedded` in `DATA_DIR` (default
 ///   `/var/lib/rag`): a pipeline works with no cloud service.
 /// - No `LLM_URL`: answers are extractive summaries.
 /// - `LOG_FORMAT=json`, `LOG_LEVEL=info`.
@@ -21,7 +21,7 @@ import RuntimeContract
 struct RuntimeConfiguration: Sendable {
     /// Which embedder to build.
     enum EmbedderSetting: Sendable, Equatable {
-        case local(dimensions: Int)
+        case hashing(dimensions: Int)
         case bedrock(modelID: String, dimensions: Int?)
         case openAI(url: String, model: String, dimensions: Int?, hasAPIKey: Bool)
     }
@@ -38,7 +38,7 @@ struct RuntimeConfiguration: Sendable {
     /// The embedded store's directory when `DATA_DIR` is not set.
     static let defaultDataDirectory = "/var/lib/rag"
     /// The hashing embedder's dimensions when `EMBEDDING_DIMENSIONS` is not set.
-    static let defaultLocalDimensions = 384
+    static let defaultHashingDimensions = 384
 
     /// Everything the operator set, as decoded.
     var settings: RuntimeSettings
@@ -61,8 +61,9 @@ struct RuntimeConfiguration: Sendable {
     init(environment: [String: String]) throws {
         settings = try RuntimeSettings(environment: environment)
         port = settings.port
-        switch settings.embedder ?? .local(dimensions: nil) {
-        case .local(let dimensions): embedder = .local(dimensions: dimensions ?? Self.defaultLocalDimensions)
+        switch settings.embedder ?? .hashing(dimensions: nil) {
+        // `local` names the in-process model; until the runtime ships one it is the hashing embedder.
+        case .hashing(let dimensions), .local(let dimensions): embedder = .hashing(dimensions: dimensions ?? Self.defaultHashingDimensions)
         case .bedrock(let modelID, let dimensions): embedder = .bedrock(modelID: modelID, dimensions: dimensions)
         case .openAI(let url, let model, let dimensions, let apiKey): embedder = .openAI(url: url, model: model, dimensions: dimensions, hasAPIKey: apiKey != nil)
         }

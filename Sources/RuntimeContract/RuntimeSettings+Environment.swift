@@ -40,7 +40,7 @@ extension RuntimeSettings {
         if let embedder {
             add(.embedder, embedder.kind.rawValue)
             switch embedder {
-            case .local(let dimensions):
+            case .hashing(let dimensions), .local(let dimensions):
                 add(.embeddingDimensions, dimensions.map(String.init))
             case .bedrock(let modelID, let dimensions):
                 add(.bedrockModelID, modelID)
@@ -123,6 +123,7 @@ extension RuntimeSettings {
         let dimensions = try reader.integer(.embeddingDimensions, range: 16...8192)
         guard let text = reader.string(.embedder) else { return nil }
         switch EmbedderKind(rawValue: text) {
+        case .hashing?: return .hashing(dimensions: dimensions)
         case .local?: return .local(dimensions: dimensions)
         case .bedrock?: return .bedrock(modelID: try reader.required(.bedrockModelID, because: "EMBEDDER=bedrock"), dimensions: dimensions)
         case .openai?:

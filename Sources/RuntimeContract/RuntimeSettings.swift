@@ -5,7 +5,7 @@
 /// Each component gets the part it needs: the backend an embedder, a store and an LLM; the consumer
 /// a Kinesis source, an embedder and a store (and the backend's URL when the backend owns the index);
 /// the producer a stream and a rate. Unset parts are omitted from the environment, and the runtime
-/// applies its defaults to them (a hashing embedder of 384 dimensions, the embedded store in
+/// applies its defaults to them (the hashing embedder of 384 dimensions, the embedded store in
 /// `/var/lib/rag`, extractive answers without an LLM).
 public struct RuntimeSettings: Sendable, Equatable {
     /// The port every process listens on (default 8080, the port the operator's probes and Services target).
@@ -53,12 +53,14 @@ public struct RuntimeSettings: Sendable, Equatable {
 
     /// The embedder, by kind, with its settings.
     public enum Embedder: Sendable, Equatable {
+        case hashing(dimensions: Int?)
         case local(dimensions: Int?)
         case bedrock(modelID: String, dimensions: Int?)
         case openAI(url: String, model: String, dimensions: Int?, apiKey: Secret?)
 
         public var kind: EmbedderKind {
             switch self {
+            case .hashing: .hashing
             case .local: .local
             case .bedrock: .bedrock
             case .openAI: .openai

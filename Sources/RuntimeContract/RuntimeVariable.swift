@@ -47,6 +47,8 @@ public enum RuntimeVariable: String, CaseIterable, Sendable {
 /// Which embedder `EMBEDDER` names.
 public enum EmbedderKind: String, CaseIterable, Sendable {
     /// The feature-hashing embedder, in-process, no network.
+    case hashing
+    /// The in-process sentence-embedding model (the hashing embedder until the runtime ships one).
     case local
     case bedrock
     case openai

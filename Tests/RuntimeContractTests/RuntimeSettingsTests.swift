@@ -23,6 +23,7 @@ import Testing
                         backendURL: "http://backend"),
         RuntimeSettings(embedder: .local(dimensions: 128), vectorStore: .embedded(dataDirectory: "/data"), kinesis: .init(streamName: "s"), recordsPerMinute: 2.5),
         RuntimeSettings(retrieval: .init(topK: 8, maxTopK: 200)),
+        RuntimeSettings(embedder: .hashing(dimensions: 64)),
         RuntimeSettings(retrieval: .init(maxTopK: 3)),
         RuntimeSettings(backendURL: "http://backend:8081", internalPort: 9000, ingestTokenDirectory: "/var/run/rag/ingest-token"),
     ]
@@ -43,7 +44,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["EMBEDDER": "cohere"], "EMBEDDER=cohere: must be local, bedrock, openai"),
+        (["EMBEDDER": "cohere"], "EMBEDDER=cohere: must be hashing, local, bedrock, openai"),
         (["LLM_URL": "http://llm"], "LLM_MODEL is required when LLM_URL is set"),
         (["PORT": "70000"], "PORT=70000: must be an integer in 1...65535"),
         (["EMBEDDER": "bedrock"], "BEDROCK_MODEL_ID is required when EMBEDDER=bedrock"),

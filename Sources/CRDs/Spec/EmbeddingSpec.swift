@@ -1,37 +1,40 @@
 import KubernetesCore
 
-/// How text becomes vectors: exactly one of `bedrock`, `openai` or `local`.
+/// How text becomes vectors: exactly one of `bedrock`, `openai`, `hashing` or `local`.
 public struct EmbeddingSpec: Codable, Sendable, Equatable {
     /// Amazon Bedrock embeddings.
     public var bedrock: BedrockEmbeddingSpec?
     /// Any OpenAI-compatible `/v1/embeddings` endpoint.
     public var openai: OpenAIEmbeddingSpec?
-    /// The runtime's built-in feature-hashing embedder (no network; for demos and tests).
-    public var local: LocalEmbeddingSpec?
+    /// The runtime's built-in feature-hashing embedder: lexical, no network; for tiny footprints and tests.
+    public var hashing: HashingEmbeddingSpec?
+    /// The in-process sentence-embedding model. Until the runtime ships one it runs the hashing
+    /// embedder, so that pipelines written for it keep working.
+    public var local: HashingEmbeddingSpec?
 
-    public init(bedrock: BedrockEmbeddingSpec? = nil, openai: OpenAIEmbeddingSpec? = nil, local: LocalEmbeddingSpec? = nil) {
+    public init(bedrock: BedrockEmbeddingSpec? = nil, openai: OpenAIEmbeddingSpec? = nil, hashing: HashingEmbeddingSpec? = nil, local: HashingEmbeddingSpec? = nil) {
         self.bedrock = bedrock
         self.openai = openai
+        self.hashing = hashing
         self.local = local
     }
 
-    /// The name the runtime's `EMBEDDER` variable takes: `bedrock`, `openai` or `local`.
-    public var kind: String? {
-        if bedrock != nil { return "bedrock" }
-        if openai != nil { return "openai" }
-        if local != nil { return "local" }
-        return nil
-    }
+    /// How many providers are set (valid specs set one).
+    var chosen: Int { [bedrock != nil, openai != nil, hashing != nil, local != nil].filter { $0 }.count }
 
     static var schema: JSONSchemaProperty {
-        .object("How documents and questions become vectors: exactly one of bedrock, openai or local. Defaults to bedrock when aws.region is set, otherwise local.", properties: [
+        .object("How documents and questions become vectors: exactly one of bedrock, openai, hashing or local. Defaults to bedrock when aws.region is set, otherwise hashing.", properties: [
             "bedrock": BedrockEmbeddingSpec.schema,
             "openai": OpenAIEmbeddingSpec.schema,
-            "local": LocalEmbeddingSpec.schema,
+            "hashing": HashingEmbeddingSpec.schema(
+                "The runtime's built-in feature-hashing embedder: deterministic and offline, lexical (it matches words, not meaning); for tiny footprints and tests.",
+                field: "hashing"),
+            "local": HashingEmbeddingSpec.schema(
+                "The in-process sentence-embedding model. Until the runtime ships one, it runs the hashing embedder.", field: "local"),
         ])
-        .exactlyOne(of: ["bedrock", "openai", "local"], message: "set exactly one of embedding.bedrock, embedding.openai or embedding.local")
+        .exactlyOne(of: ["bedrock", "openai", "hashing", "local"], message: "set exactly one of embedding.bedrock, embedding.openai, embedding.hashing or embedding.local")
         .validated(
-            by: "has(self.bedrock) == has(oldSelf.bedrock) && has(self.openai) == has(oldSelf.openai) && has(self.local) == has(oldSelf.local)",
+            by: "has(self.bedrock) == has(oldSelf.bedrock) && has(self.openai) == has(oldSelf.openai) && has(self.hashing) == has(oldSelf.hashing) && has(self.local) == has(oldSelf.local)",
             message: "the embedding provider cannot change: indexed vectors would not match new ones; create a new RAGPipeline instead")
     }
 }
@@ -85,17 +88,17 @@ public struct OpenAIEmbeddingSpec: Codable, Sendable, Equatable {
     }
 }
 
-/// The runtime's built-in feature-hashing embedder: deterministic, no network.
-public struct LocalEmbeddingSpec: Codable, Sendable, Equatable {
+/// An in-process embedder's settings: its dimensions.
+public struct HashingEmbeddingSpec: Codable, Sendable, Equatable {
     /// Defaults: 384.
     public var dimensions: Int?
 
     public init(dimensions: Int? = nil) { self.dimensions = dimensions }
 
-    static var schema: JSONSchemaProperty {
-        .object("The runtime's built-in feature-hashing embedder: deterministic and offline, for demos and tests, with lower retrieval quality.", properties: [
-            "dimensions": .integer("Vector dimensions. Defaults to 384. Immutable.", minimum: 8, maximum: 4096, default: RAGPipelineDefaults.localDimensions)
-                .immutable("embedding.local.dimensions cannot change: indexed vectors would not match new ones"),
+    static func schema(_ description: String, field: String) -> JSONSchemaProperty {
+        .object(description, properties: [
+            "dimensions": .integer("Vector dimensions. Defaults to 384. Immutable.", minimum: 8, maximum: 4096, default: RAGPipelineDefaults.hashingDimensions)
+                .immutable("embedding.\(field).dimensions cannot change: indexed vectors would not match new ones"),
         ])
     }
 }

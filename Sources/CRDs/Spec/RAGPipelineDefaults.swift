@@ -35,7 +35,7 @@ public enum RAGPipelineDefaults {
     /// ... which returns 1024-dimensional vectors.
     public static let bedrockDimensions = 1024
     /// The built-in hashing embedder's dimensions.
-    public static let localDimensions = 384
+    public static let hashingDimensions = 384
 
     /// OpenSearch index name.
     public static let openSearchIndex = "rag-telemetry"

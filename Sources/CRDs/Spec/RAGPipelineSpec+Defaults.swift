@@ -5,7 +5,7 @@ extension RAGPipelineSpec {
     ///
     /// Defaults (constants in ``RAGPipelineDefaults``):
     /// - `image`: the runtime image given (the operator's configured image), `imagePullPolicy`: `IfNotPresent`.
-    /// - `embedding`: Bedrock `cohere.embed-english-v3` (1024) when `aws.region` is set, else `local` (384).
+    /// - `embedding`: Bedrock `cohere.embed-english-v3` (1024) when `aws.region` is set, else `hashing` (384).
     ///   Within a choice: Bedrock model/dimensions, local dimensions.
     /// - `vectorStore.opensearch`: index `rag-telemetry`, `serverless` when the endpoint is `*.aoss.amazonaws.com`;
     ///   `vectorStore.embedded.storage`: `10Gi`.
@@ -54,14 +54,18 @@ extension RAGPipelineSpec {
     }
 
     private static func defaulted(_ embedding: EmbeddingSpec?, region: String?) -> EmbeddingSpec {
-        var embedding = embedding ?? (region != nil ? EmbeddingSpec(bedrock: BedrockEmbeddingSpec()) : EmbeddingSpec(local: LocalEmbeddingSpec()))
+        var embedding = embedding ?? (region != nil ? EmbeddingSpec(bedrock: BedrockEmbeddingSpec()) : EmbeddingSpec(hashing: HashingEmbeddingSpec()))
         if var bedrock = embedding.bedrock {
             bedrock.modelId = bedrock.modelId ?? RAGPipelineDefaults.bedrockModelId
             bedrock.dimensions = bedrock.dimensions ?? RAGPipelineDefaults.bedrockDimensions
             embedding.bedrock = bedrock
         }
+        if var hashing = embedding.hashing {
+            hashing.dimensions = hashing.dimensions ?? RAGPipelineDefaults.hashingDimensions
+            embedding.hashing = hashing
+        }
         if var local = embedding.local {
-            local.dimensions = local.dimensions ?? RAGPipelineDefaults.localDimensions
+            local.dimensions = local.dimensions ?? RAGPipelineDefaults.hashingDimensions
             embedding.local = local
         }
         return embedding

@@ -41,8 +41,9 @@ extension RAGPipelineSpec {
     func validateChoices() -> [SpecProblem] {
         var problems: [SpecProblem] = []
         if let embedding {
-            let chosen = [embedding.bedrock != nil, embedding.openai != nil, embedding.local != nil].filter { $0 }.count
-            if chosen != 1 { problems.append(SpecProblem(field: "spec.embedding", message: "set exactly one of bedrock, openai or local (got \(chosen))")) }
+            if embedding.chosen != 1 {
+                problems.append(SpecProblem(field: "spec.embedding", message: "set exactly one of bedrock, openai, hashing or local (got \(embedding.chosen))"))
+            }
             if let openai = embedding.openai { problems += Self.validateURL(openai.url, field: "spec.embedding.openai.url") }
         }
         let stores = [vectorStore.opensearch != nil, vectorStore.embedded != nil].filter { $0 }.count

@@ -62,6 +62,7 @@ public enum RuntimeEnvironment {
             let key = openai.apiKeySecretRef.map { RuntimeSettings.Secret.secretKeyRef(name: $0.name, key: $0.key ?? "token") }
             return .openAI(url: openai.url, model: openai.model, dimensions: openai.dimensions, apiKey: key)
         }
+        if let hashing = embedding.hashing { return .hashing(dimensions: hashing.dimensions) }
         if let local = embedding.local { return .local(dimensions: local.dimensions) }
         return nil
     }

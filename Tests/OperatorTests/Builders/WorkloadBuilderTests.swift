@@ -47,7 +47,7 @@ import Testing
         #expect(consumer.env("KINESIS_STREAM_NAME") == "demo-telemetry")
         #expect(consumer.env("KINESIS_STARTING_POSITION") == "AT_TIMESTAMP")
         #expect(consumer.env("KINESIS_STARTING_TIMESTAMP") == "2025-01-04T00:00:00Z")
-        #expect(consumer.env("EMBEDDER") == "local")
+        #expect(consumer.env("EMBEDDER") == "hashing")
         #expect(consumer.env("BACKEND_URL") == "http://demo-backend:8081", "with the embedded store the consumer indexes through the backend's internal listener")
         let namespace = try #require(objects.body("Deployment", "demo-consumer")?["metadata"]?["namespace"]?.stringValue)
         #expect(consumer.env("LEASE_TABLE") == "rag-\(namespace)-demo-leases", "replicas share leases and checkpoints in DynamoDB")

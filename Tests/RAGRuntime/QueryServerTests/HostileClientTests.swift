@@ -32,7 +32,7 @@ import Glibc
             let (publicPort, internalPort) = (try RuntimeProcess.freePort(), try RuntimeProcess.freePort())
             var environment = [
                 "PORT": String(publicPort), "INTERNAL_PORT": String(internalPort), "INGEST_TOKEN_DIR": tokens.path,
-                "EMBEDDER": "local", "EMBEDDING_DIMENSIONS": "64", "VECTOR_STORE": "embedded", "DATA_DIR": directory.appending(path: "store").path,
+                "EMBEDDER": "hashing", "EMBEDDING_DIMENSIONS": "64", "VECTOR_STORE": "embedded", "DATA_DIR": directory.appending(path: "store").path,
                 "MAX_CONCURRENT_REQUESTS": String(maxConcurrent), "IDLE_TIMEOUT_SECONDS": String(idleSeconds),
             ]
             if let llmURL {
