@@ -45,6 +45,7 @@ struct ConsumerCommand: AsyncParsableCommand {
         let embedder: any Embedder
         let sink: any DocumentSink
         var deadLetters: (any DeadLetterStore)?
+        var checkpoints: StoreCheckpointService?
         let sinkDescription: String
         if let backendURL = runtime.backendURL {
             embedder = DeferredEmbedder()
@@ -65,7 +66,8 @@ struct ConsumerCommand: AsyncParsableCommand {
                 sinkDescription = "opensearch \(store.client.http.endpoint.absoluteString)/\(index)"
             case .embedded:
                 let (store, directory) = try runtime.makeEmbeddedStore(dimensions: embedder.dimensions, logger: logger)
-                sink = VectorStoreSink(store) { try store.save(to: directory) }
+                sink = VectorStoreSink(store)   // durable on every upsert: its write-ahead log
+                checkpoints = StoreCheckpointService(store: store, directory: directory, logger: logger)
                 sinkDescription = "embedded store \(directory.path)"
             }
         }
@@ -103,10 +105,9 @@ struct ConsumerCommand: AsyncParsableCommand {
             health.status(now: .now)
         }
         let configured = consumer
-        let services: [ServiceGroupConfiguration.ServiceConfiguration] = [
-            .init(service: operational),
-            .init(service: IngestionTaskService { try await configured.run() }),
-        ]
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: operational)]
+        if let checkpoints { services.append(.init(service: checkpoints)) }   // before the writer: stops after it
+        services.append(.init(service: IngestionTaskService { try await configured.run() }))
         let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }

@@ -70,7 +70,7 @@ struct LocalCommand: AsyncParsableCommand {
             metricsExposition: { registry.emitToBuffer() }, logger: logger)
         print("rag-runtime local: open http://127.0.0.1:\(port)  (metrics on :\(port + 1); data in \(dataDirectory); Ctrl-C stops, restart resumes)")
         let group = ServiceGroup(configuration: .init(
-            services: [.init(service: LocalIngestionService(ingestion) { state in
+            services: [.init(service: StoreCheckpointService(store: store, directory: directory, logger: logger)), .init(service: LocalIngestionService(ingestion) { state in
                 progress.show(state.line)
                 meter.record(progress.newlyIndexed(state.indexed), at: Date())
             }), .init(service: app), .init(service: internalApp)],

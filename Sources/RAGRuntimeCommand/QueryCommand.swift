@@ -29,7 +29,7 @@ struct QueryCommand: AsyncParsableCommand {
     @Option(help: "Address to bind.")
     var host: String = "0.0.0.0"
 
-    @Option(help: "Seconds between saves of the embedded store.")
+    @Option(help: "Seconds between checkpoints of the embedded store (every write is durable in its log meanwhile).")
     var saveInterval: Int = 30
 
     func run() async throws {
@@ -51,7 +51,7 @@ struct QueryCommand: AsyncParsableCommand {
             let (embedded, directory) = try configuration.makeEmbeddedStore(dimensions: embedder.dimensions, logger: logger)
             store = embedded
             deadLetters = try FileDeadLetterStore(url: directory.appendingPathComponent("dead-letters.jsonl"))
-            services.append(.init(service: StoreSnapshotService(store: embedded, directory: directory, interval: .seconds(max(1, saveInterval)), logger: logger)))
+            services.append(.init(service: StoreCheckpointService(store: embedded, directory: directory, interval: .seconds(max(1, saveInterval)), logger: logger)))
         }
         if let tokens = configuration.ingestTokens {
             try tokens.validate()

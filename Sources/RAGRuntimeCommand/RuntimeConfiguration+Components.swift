@@ -55,7 +55,8 @@ extension RuntimeConfiguration {
         return OpenSearchVectorStore(client: client, dimensions: dimensions)
     }
 
-    /// The embedded store in `DATA_DIR`: the saved one if there is one, else a new, empty store.
+    /// The embedded store in `DATA_DIR`, durable: the last snapshot (or a new, empty store) with
+    /// its write-ahead log replayed; every acknowledged write is in the `fsync`ed log.
     ///
     /// - Returns: The store and its data directory.
     /// - Throws: ``RuntimeConfigurationError`` for `VECTOR_STORE=opensearch` (this store lives on local disk) or a
@@ -67,17 +68,16 @@ extension RuntimeConfiguration {
             throw RuntimeConfigurationError(.vectorStore, value: VectorStoreKind.opensearch.rawValue, reason: "this command keeps its store on local disk; use VECTOR_STORE=embedded here (rag-runtime query supports opensearch)")
         case .embedded(let path):
             let directory = URL(fileURLWithPath: path, isDirectory: true)
-            guard EmbeddedVectorStore.hasSavedStore(in: directory) else {
-                logger.info("starting with an empty embedded store", metadata: ["data.dir": "\(path)"])
-                return (try EmbeddedVectorStore(configuration: .init(dimensions: dimensions)), directory)
-            }
-            let store = try EmbeddedVectorStore.load(from: directory)
+            let (store, replay) = try EmbeddedVectorStore.openDurable(in: directory, configuration: .init(dimensions: dimensions))
             guard store.configuration.dimensions == dimensions else {
                 throw RuntimeConfigurationError(
                     .embeddingDimensions, value: String(dimensions),
                     reason: "differs from the \(store.configuration.dimensions) dimensions of the store saved in \(path); re-index or match it")
             }
-            logger.info("loaded the embedded store", metadata: ["data.dir": "\(path)"])
+            logger.info("opened the embedded store", metadata: [
+                "data.dir": "\(path)", "log.entries.replayed": "\(replay.entries)",
+                "log.torn.bytes": "\(replay.tornBytes)",
+            ])
             return (store, directory)
         }
     }

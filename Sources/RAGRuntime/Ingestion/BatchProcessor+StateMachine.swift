@@ -6,10 +6,11 @@ extension BatchProcessor {
     /// upsert, dead-letter, acknowledge, in that order.
     ///
     /// The owner asks ``nextAction()``, performs it and reports the outcome. A group that fails
-    /// transiently is retried (after ``Action/wait(attempt:)``) up to `maxAttempts` times and then
-    /// dead-lettered; a group that fails permanently (the embedder or store rejects the input) is
-    /// split in halves until the failing records are alone, and those are dead-lettered. The batch
-    /// is acknowledged only once every record is indexed or dead-lettered.
+    /// transiently (throttling, 5xx, a service that cannot be reached) is retried after
+    /// ``Action/wait(attempt:)`` for as long as it takes: backpressure, never a dead letter. A group
+    /// that fails permanently (the embedder or store rejects the input) is split in halves until
+    /// the failing records are alone, and those are dead-lettered. The batch is acknowledged only
+    /// once every record is indexed or dead-lettered.
     struct StateMachine {
         /// Records (by index into the batch) handled together, and how often they were tried.
         struct Group: Equatable {
@@ -19,7 +20,7 @@ extension BatchProcessor {
 
         /// How an embed or upsert call failed.
         enum Failure: Equatable {
-            /// Worth retrying (throttling, timeouts).
+            /// Worth retrying (throttling, timeouts, 5xx, an unreachable or refusing service).
             case transient(String)
             /// The input was rejected; retrying the same input fails again.
             case permanent(String)
@@ -44,13 +45,13 @@ extension BatchProcessor {
         private var deadLettersWritten = false
         private var acknowledged = false
         private var summary: BatchSummary
-        private let maxAttempts: Int
         private let now: Date
+        /// The last transient failure, while retrying it.
+        private(set) var lastTransientFailure: String?
 
-        init(records: [SourceRecord], now: Date, maxEmbedTexts: Int = 96, maxAttempts: Int = 3) {
+        init(records: [SourceRecord], now: Date, maxEmbedTexts: Int = 96) {
             self.records = records
             self.now = now
-            self.maxAttempts = max(1, maxAttempts)
             summary = BatchSummary(received: records.count)
             vectors = Array(repeating: nil, count: records.count)
             parsed = Array(repeating: nil, count: records.count)
@@ -104,6 +105,7 @@ extension BatchProcessor {
                 return
             }
             embedQueue.removeFirst()
+            lastTransientFailure = nil
             for (index, vector) in zip(group.indices, result) { vectors[index] = vector }
         }
 
@@ -118,6 +120,7 @@ extension BatchProcessor {
         mutating func upsertSucceeded() {
             guard let group = upsertQueue?.first else { return }
             upsertQueue?.removeFirst()
+            lastTransientFailure = nil
             summary.indexed += group.indices.count
         }
 
@@ -139,16 +142,12 @@ extension BatchProcessor {
             var group = queue.removeFirst()
             switch failure {
             case .transient(let message):
-                if group.attempt < maxAttempts {
-                    pendingWait = group.attempt
-                    group.attempt += 1
-                    summary.retries += 1
-                    queue.insert(group, at: 0)
-                } else {
-                    for index in group.indices {
-                        deadLetter(index, reason: "\(stage) failed after \(group.attempt) attempts: \(message)")
-                    }
-                }
+                // Backpressure: the same group again, later, however long the outage lasts.
+                pendingWait = group.attempt
+                group.attempt += 1
+                summary.retries += 1
+                lastTransientFailure = "\(stage): \(message)"
+                queue.insert(group, at: 0)
             case .permanent(let message):
                 if group.indices.count > 1 {
                     let middle = group.indices.count / 2

@@ -13,8 +13,11 @@ import Retrieval
 /// - Upserts are keyed by `event_id`, so replaying a batch after a crash replaces documents
 ///   instead of duplicating them.
 /// - Cancellation (a shutdown, a lost shard) propagates at once; nothing is acknowledged.
-/// - A sink that is unavailable (the backend's ingest endpoint missing or down) makes
-///   ``process(_:lag:acknowledge:)`` throw without acknowledging; the caller retries the batch.
+/// - Backpressure, not dead letters: throttling, 5xx, timeouts and services that cannot be reached
+///   or refuse this consumer's credentials are retried with capped exponential backoff and full
+///   jitter for as long as the shard is held (`stillHeld`); only a record that is itself bad
+///   (unparseable, rejected by the embedder or the mapping) is dead-lettered. ``backingOff`` is
+///   told how long each wait is (and `nil` when work resumes), for readiness and metrics.
 ///
 /// ```swift
 /// let processor = BatchProcessor(embedder: HashingEmbedder(), sink: VectorStoreSink(store), deadLetters: letters)
@@ -29,10 +32,10 @@ public struct BatchProcessor: Sendable {
     public var deadLetters: any DeadLetterStore
     /// Texts per embed call. Defaults to 96, Cohere embed v3's limit on Bedrock.
     public var maxEmbedTexts = 96
-    /// Attempts for a transient failure before the records are dead-lettered. Defaults to 3.
-    public var maxAttempts = 3
-    /// The delay before retry `n` (1-based). Defaults to 200 ms doubling, at most 5 s.
-    public var backoff: @Sendable (Int) -> Duration = { attempt in .milliseconds(min(5_000, 200 << min(attempt - 1, 5))) }
+    /// The delay before retry `n` (1-based): full jitter over 200 ms doubling, capped at 30 s.
+    public var backoff: @Sendable (Int) -> Duration = { attempt in .milliseconds(Int.random(in: 0...BatchProcessor.backoffCeiling(attempt))) }
+    /// Told the wait before each retry, and `nil` once a retried call succeeded.
+    public var backingOff: @Sendable (Duration?) -> Void = { _ in }
     /// Sleeps; injected so tests do not wait.
     public var sleep: @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
     /// The wall clock, for dead-letter timestamps.
@@ -41,6 +44,9 @@ public struct BatchProcessor: Sendable {
     public var logger: Logger
     /// The metrics.
     public var metrics: IngestionMetrics
+
+    /// The upper bound of the jittered wait before retry `attempt`, in milliseconds: 200 doubling, at most 30,000.
+    public static func backoffCeiling(_ attempt: Int) -> Int { min(30_000, 200 << min(max(attempt - 1, 0), 8)) }
 
     /// Creates a processor with the defaults above.
     public init(
@@ -59,16 +65,19 @@ public struct BatchProcessor: Sendable {
     /// - Parameters:
     ///   - records: The batch; empty batches return at once.
     ///   - lag: The shard's lag for the log line, if known.
+    ///   - stillHeld: Whether this worker still owns the shard; checked before every retry.
     ///   - acknowledge: Makes the position durable (persist the sink, write the checkpoint).
     /// - Returns: What happened.
-    /// - Throws: `CancellationError`, the sink's "unavailable" error, or the dead-letter store's
-    ///   or `acknowledge`'s error. Nothing is acknowledged then.
+    /// - Throws: `CancellationError`, ``IngestionError/leaseLost(shard:)`` when the shard went to
+    ///   another worker during a retry, or the dead-letter store's or `acknowledge`'s error.
+    ///   Nothing is acknowledged then.
     @discardableResult
     public func process(
-        _ records: [SourceRecord], lag: String? = nil, acknowledge: (String) async throws -> Void
+        _ records: [SourceRecord], lag: String? = nil, stillHeld: () async -> Bool = { true }, acknowledge: (String) async throws -> Void
     ) async throws -> BatchSummary {
         let started = ContinuousClock.now
-        var machine = StateMachine(records: records, now: now(), maxEmbedTexts: maxEmbedTexts, maxAttempts: maxAttempts)
+        var machine = StateMachine(records: records, now: now(), maxEmbedTexts: maxEmbedTexts)
+        var waited = false
         while true {
             try Task.checkCancellation()
             switch machine.nextAction() {
@@ -89,7 +98,18 @@ public struct BatchProcessor: Sendable {
                     machine.upsertFailed(try Self.classify(error))
                 }
             case .wait(let attempt):
-                try await sleep(backoff(attempt))
+                guard await stillHeld() else { throw IngestionError.leaseLost(shard: records.first?.shard ?? "") }
+                let delay = backoff(attempt)
+                backingOff(delay)
+                metrics.recordBackoff(delay)
+                if attempt == 1 || attempt % 10 == 0 {
+                    logger.warning("backing off: a service is throttling or unavailable; nothing is dead-lettered for it", metadata: [
+                        "attempt": "\(attempt)", "wait_ms": "\(delay.components.seconds * 1000 + delay.components.attoseconds / 1_000_000_000_000_000)",
+                        "error": "\(machine.lastTransientFailure ?? "")",
+                    ])
+                }
+                waited = true
+                try await sleep(delay)
             case .deadLetter(let letters):
                 try await deadLetters.write(letters)
                 machine.deadLettersStored()
@@ -97,6 +117,7 @@ public struct BatchProcessor: Sendable {
                 try await acknowledge(position)
                 machine.acknowledgementStored()
             case .finished(let summary):
+                if waited { backingOff(nil) }
                 let duration = ContinuousClock.now - started
                 metrics.record(summary, duration: duration)
                 if summary.received > 0 { log(summary, shard: records.first?.shard, lag: lag, duration: duration) }
@@ -115,22 +136,23 @@ public struct BatchProcessor: Sendable {
         ])
     }
 
-    /// Sorts an embed or upsert error: rejected input is permanent, throttling and timeouts are
-    /// transient; cancellation and an unavailable sink are rethrown.
+    /// Sorts an embed or upsert error: input the service rejected is permanent; throttling, 5xx,
+    /// timeouts, unreachable services and refused credentials (a configuration fault to fix, never
+    /// a reason to dead-letter good records) are transient; cancellation is rethrown.
     static func classify(_ error: any Error) throws -> StateMachine.Failure {
         switch error {
         case is CancellationError:
             throw error
         case let error as RetrievalError:
-            return .permanent("\(error)")
+            return error.isRetryable ? .transient("\(error)") : .permanent("\(error)")
         case let error as AWSError:
-            return error.isRetryable || error.statusCode == nil ? .transient("\(error)") : .permanent("\(error)")
+            guard let status = error.statusCode, !error.isRetryable else { return .transient("\(error)") }
+            return [401, 403, 404].contains(status) ? .transient("\(error)") : .permanent("\(error)")
         case let error as IngestionError:
             guard case .backendRejected(let status, _) = error else { return .transient("\(error)") }
-            // Endpoint missing or down, or this consumer's token refused: do not acknowledge (a wrong
-            // token is a configuration fault to fix, never a reason to dead-letter good records).
-            if [401, 403, 404, 405, 502, 503, 504].contains(status) { throw error }
-            return (400..<500).contains(status) && status != 429 ? .permanent("\(error)") : .transient("\(error)")
+            // Endpoint missing or down, the token refused, throttling: wait. Other 4xx: the records.
+            if [401, 403, 404, 405, 408, 429].contains(status) || status >= 500 { return .transient("\(error)") }
+            return (400..<500).contains(status) ? .permanent("\(error)") : .transient("\(error)")
         default:
             return .transient("\(error)")
         }

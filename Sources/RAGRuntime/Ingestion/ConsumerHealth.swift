@@ -1,8 +1,9 @@
 import Synchronization
 
 /// What `/readyz` of `rag-runtime consumer` reports: ready once the shard list and the leases have
-/// been refreshed, and for as long as refreshes keep succeeding. A consumer that cannot reach
-/// Kinesis or its lease table turns unready within ``staleAfter`` instead of claiming to consume.
+/// been refreshed, and for as long as refreshes keep succeeding and no batch is backing off. A
+/// consumer that cannot reach Kinesis or its lease table turns unready within ``staleAfter``, and
+/// one waiting out a throttling or unavailable service at once, instead of claiming to consume.
 ///
 /// ```swift
 /// let (ready, detail) = consumer.health.status(now: .now)   // (true, "consuming: 2 shards held, …")
@@ -13,6 +14,8 @@ public final class ConsumerHealth: Sendable {
         var held = 0
         var failingSince: ContinuousClock.Instant?
         var lastError: String?
+        /// Shards waiting for a throttling or unavailable service.
+        var backingOff: Set<String> = []
     }
 
     private let state = Mutex(State())
@@ -42,6 +45,13 @@ public final class ConsumerHealth: Sendable {
         }
     }
 
+    /// `shard` waits for a throttling or unavailable service (`waiting`), or resumed.
+    public func recordBackoff(_ shard: String, waiting: Bool) {
+        state.withLock { state in
+            if waiting { state.backingOff.insert(shard) } else { state.backingOff.remove(shard) }
+        }
+    }
+
     /// Whether the consumer is ready, and a one-line explanation.
     public func status(now: ContinuousClock.Instant) -> (ready: Bool, detail: String) {
         state.withLock { state in
@@ -52,6 +62,9 @@ public final class ConsumerHealth: Sendable {
             if age > staleAfter {
                 return (false, "not consuming: no successful refresh for \(age.formatted(.units(allowed: [.seconds], width: .narrow)))"
                     + (state.lastError.map { ": \($0)" } ?? ""))
+            }
+            if !state.backingOff.isEmpty {
+                return (false, "backing off: \(state.backingOff.sorted().joined(separator: ", ")) waiting for a throttling or unavailable service")
             }
             return (true, "consuming: \(state.held) shard\(state.held == 1 ? "" : "s") held")
         }

@@ -8,6 +8,8 @@ import Metrics
 /// - `rag_consumer_records_behind{shard}` (the local stream's backlog)
 /// - `rag_consumer_shards_held` (shards this replica holds a lease on)
 /// - `rag_consumer_lease_changes_total{change="claimed"|"stolen"|"lost"|"released"}`
+/// - `rag_consumer_backoff_total` and `rag_consumer_backoff_seconds_total`: waits for a throttling
+///   or unavailable service (backpressure), and the time spent in them
 public struct IngestionMetrics: Sendable {
     let recordsIn = Counter(label: "rag_consumer_records_total", dimensions: [("result", "in")])
     let indexed = Counter(label: "rag_consumer_records_total", dimensions: [("result", "indexed")])
@@ -23,6 +25,13 @@ public struct IngestionMetrics: Sendable {
         indexed.increment(by: summary.indexed)
         deadLettered.increment(by: summary.deadLettered)
         batchDuration.record(duration: duration)
+    }
+
+    /// Records one backpressure wait.
+    func recordBackoff(_ delay: Duration) {
+        Counter(label: "rag_consumer_backoff_total").increment()
+        FloatingPointCounter(label: "rag_consumer_backoff_seconds_total")
+            .increment(by: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18)
     }
 
     /// Records how many shards this replica holds.

@@ -14,6 +14,11 @@ import Logging
 /// task stops at its next page once its lease is gone. On cancellation (graceful shutdown) the
 /// tasks checkpoint what they acknowledged and the leases are released.
 ///
+/// Outages are waited out, not fatal: a shard whose reads or writes fail (Kinesis, the embedder,
+/// the store or the backend unreachable or throttling) backs off with capped exponential delays
+/// and resumes from its last checkpoint; failed refreshes of the shard list or the leases are
+/// retried every refresh interval. Meanwhile `/readyz` reports the consumer as not ready.
+///
 /// ```swift
 /// let consumer = KinesisConsumer(kinesis: kinesis, streamName: "vehicle-logs", coordination: coordinator, processor: processor)
 /// try await consumer.run()
@@ -38,8 +43,8 @@ public struct KinesisConsumer: Sendable {
     /// Readiness: refreshed shards and leases (shared by copies of the consumer).
     public var health = ConsumerHealth()
     /// Refreshes that may fail in a row (the AWS client has retried each) before ``run(until:)``
-    /// gives up. Defaults to 5.
-    public var refreshFailureLimit = 5
+    /// gives up. Defaults to `nil`: never; an unreachable Kinesis or lease table is waited out.
+    public var refreshFailureLimit: Int?
 
     /// Creates a consumer with the defaults above.
     public init(kinesis: KinesisClient, streamName: String, coordination: any ShardCoordination, processor: BatchProcessor) {
@@ -60,6 +65,8 @@ public struct KinesisConsumer: Sendable {
         case done
         /// The lease went to another replica.
         case lost
+        /// Reading or processing failed (after backing off); the shard starts again at the next refresh.
+        case failed
     }
 
     /// Consumes until cancelled, or with ``LocalStreamConsumer/StopCondition/caughtUp`` until
@@ -84,6 +91,7 @@ public struct KinesisConsumer: Sendable {
             var running: Set<String> = []
             var done: Set<String> = []   // shards whose task returned at the tip or at the end
             var failures = 0
+            var shardFailures: [String: Int] = [:]   // consecutive failed runs of each shard, for its backoff
             var timerPending = false
             var knownShards: [KinesisShard]?
             while true {
@@ -99,13 +107,14 @@ public struct KinesisConsumer: Sendable {
                 } catch {
                     health.recordFailure(error, at: .now)
                     failures += 1
-                    guard failures < refreshFailureLimit else { throw error }
+                    if let limit = refreshFailureLimit, failures >= limit { throw error }
                     processor.logger.warning("could not refresh shards and leases", metadata: ["error": "\(error)", "failures": "\(failures)"])
                 }
                 if let assignment {
                     for shard in assignment.ready where !running.contains(shard.shardID) && !done.contains(shard.shardID) {
                         running.insert(shard.shardID)
-                        group.addTask { try await consume(shard, stop: stop) }
+                        let failed = shardFailures[shard.shardID] ?? 0
+                        group.addTask { try await consume(shard, stop: stop, failedBefore: failed) }
                     }
                     if case .caughtUp = stop, running.isEmpty, assignment.complete,
                        assignment.ready.allSatisfy({ done.contains($0.shardID) }) {
@@ -125,6 +134,7 @@ public struct KinesisConsumer: Sendable {
                 if let (shardID, outcome) = finished {
                     running.remove(shardID)
                     if case .done = outcome { done.insert(shardID) }
+                    if case .failed = outcome { shardFailures[shardID, default: 0] += 1 } else { shardFailures[shardID] = nil }
                 } else {
                     timerPending = false
                 }
@@ -159,8 +169,27 @@ public struct KinesisConsumer: Sendable {
     }
 
     /// Reads one shard until it ends, its lease is lost, or (when `stop` is `.caughtUp`) it is
-    /// caught up.
-    func consume(_ shard: KinesisShard, stop: LocalStreamConsumer.StopCondition) async throws -> (String, ShardOutcome) {
+    /// caught up; after a failure it backs off (longer after each of `failedBefore` earlier
+    /// failures) and returns ``ShardOutcome/failed``, so the shard restarts from its checkpoint.
+    func consume(_ shard: KinesisShard, stop: LocalStreamConsumer.StopCondition, failedBefore: Int = 0) async throws -> (String, ShardOutcome) {
+        do {
+            return try await consumeOnce(shard, stop: stop)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            if Task.isCancelled { throw CancellationError() }
+            let delay = processor.backoff(failedBefore + 1)
+            health.recordBackoff(shard.shardID, waiting: true)
+            processor.metrics.recordBackoff(delay)
+            processor.logger.warning("shard failed; backing off, then resuming from its checkpoint", metadata: [
+                "shard": "\(shard.shardID)", "error": "\(error)", "attempt": "\(failedBefore + 1)",
+            ])
+            try await processor.sleep(delay)
+            return (shard.shardID, .failed)
+        }
+    }
+
+    private func consumeOnce(_ shard: KinesisShard, stop: LocalStreamConsumer.StopCondition) async throws -> (String, ShardOutcome) {
         let checkpoint = try await coordination.position(for: shard.shardID)
         let start = KinesisShardPlan.start(of: shard, checkpoint: checkpoint, initial: startingPosition)
         var reader = KinesisShardReader(kinesis: kinesis, streamName: streamName, shardID: shard.shardID, start: start, limit: batchSize)
@@ -182,9 +211,16 @@ public struct KinesisConsumer: Sendable {
                     return (shard.shardID, .lost)
                 }
                 let page = try await reader.next()
+                health.recordBackoff(shard.shardID, waiting: false)
                 processor.metrics.recordLag(shard: shard.shardID, millisBehindLatest: page.millisBehindLatest, recordsBehind: nil)
                 if !page.records.isEmpty {
-                    try await processor.process(page.records, lag: page.millisBehindLatest.map { "\($0) ms" }) { position in
+                    var processor = self.processor
+                    let health = self.health, shardID = shard.shardID
+                    processor.backingOff = { delay in health.recordBackoff(shardID, waiting: delay != nil) }
+                    try await processor.process(
+                        page.records, lag: page.millisBehindLatest.map { "\($0) ms" },
+                        stillHeld: { await coordination.holds(shardID, tenure: tenure) }
+                    ) { position in
                         try await checkpointer.acknowledge(position)
                     }
                 }

@@ -56,19 +56,17 @@ public struct LocalIngestion: Sendable {
         }
     }
 
-    /// The saved store of `dataDirectory`, or a new empty one.
+    /// The durable store of `dataDirectory` (its snapshot and write-ahead log), or a new empty one.
     ///
-    /// - Throws: ``RetrievalError`` for a damaged saved store or bad dimensions.
+    /// - Throws: ``RetrievalError`` for a damaged saved store or log.
     public static func openStore(in dataDirectory: URL, dimensions: Int) throws -> EmbeddedVectorStore {
-        if EmbeddedVectorStore.hasSavedStore(in: dataDirectory) { return try EmbeddedVectorStore.load(from: dataDirectory) }
-        return try EmbeddedVectorStore(configuration: .init(dimensions: dimensions))
+        try EmbeddedVectorStore.openDurable(in: dataDirectory, configuration: .init(dimensions: dimensions)).store
     }
 
-    /// The consumer over the local stream, saving the store before each checkpoint.
+    /// The consumer over the local stream. The store is durable on every upsert (its write-ahead
+    /// log), so a checkpoint never waits for a snapshot; ``StoreCheckpointService`` takes those.
     public func consumer() -> LocalStreamConsumer {
-        let store = self.store
-        let storeDirectory = configuration.dataDirectory
-        let sink = VectorStoreSink(store) { try store.save(to: storeDirectory) }
+        let sink = VectorStoreSink(store)
         var consumer = LocalStreamConsumer(
             stream: stream, checkpoints: checkpoints,
             processor: BatchProcessor(embedder: embedder, sink: sink, deadLetters: deadLetters, logger: logger))

@@ -7,9 +7,13 @@ import TelemetryModel
 //   store-<id>.bin                 header, vectors, graph (see StoreFile)
 //   store-<id>.documents.json      one record per slot, null for a tombstoned slot
 //
+//   wal-<n>.log                    a durable store's write-ahead log segments (WriteAheadLog)
+//
 // Each file is written to a temporary name, flushed and renamed. The manifest is written last, so
 // its rename is the commit point: a crash during `save` leaves the previous generation intact and
-// loadable. Files of older generations are removed after the commit.
+// loadable. Files of older generations are removed after the commit. A durable store's manifest
+// names the first log segment its snapshot does not contain (`walSegment`); opening replays
+// that segment and the later ones.
 
 extension EmbeddedVectorStore {
     /// The manifest of a data directory.
@@ -21,6 +25,8 @@ extension EmbeddedVectorStore {
         var vectorsFile: String
         var documentsFile: String
         var documents: Int
+        /// The first write-ahead log segment this snapshot does not contain (durable stores).
+        var walSegment: Int?
     }
 
     static let manifestName = "manifest.json"
@@ -32,7 +38,18 @@ extension EmbeddedVectorStore {
     ///
     /// - Throws: ``RetrievalError/saveFailed(path:reason:)``; the previous save stays loadable.
     public func save(to directory: URL) throws {
-        let (index, records) = state.withLock { index in (index, index.records) }
+        guard let log, log.directory.standardizedFileURL.path == directory.standardizedFileURL.path else {
+            return try Self.write(state.withLock { $0 }, to: directory, walSegment: nil)
+        }
+        // A checkpoint: the snapshot holds everything before the new segment, whose older ones go.
+        let (index, segment) = try state.withLock { index in (index, try log.rotate()) }
+        try Self.write(index, to: directory, walSegment: segment)
+        try log.removeSegments(before: segment)
+    }
+
+    /// Writes a snapshot of `index` as a new generation.
+    static func write(_ index: EmbeddedIndex, to directory: URL, walSegment: Int?) throws {
+        let records = index.records
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
@@ -41,7 +58,8 @@ extension EmbeddedVectorStore {
         let generation = UUID().uuidString.lowercased()
         let manifest = Manifest(
             format: Manifest.format, version: Int(StoreFile.version), configuration: index.configuration,
-            vectorsFile: "store-\(generation).bin", documentsFile: "store-\(generation).documents.json", documents: index.liveCount
+            vectorsFile: "store-\(generation).bin", documentsFile: "store-\(generation).documents.json", documents: index.liveCount,
+            walSegment: walSegment
         )
         let graph = index.graph.snapshot
         let header = StoreFile.Header(
@@ -63,7 +81,7 @@ extension EmbeddedVectorStore {
         try removeStaleGenerations(in: directory, keeping: [manifest.vectorsFile, manifest.documentsFile])
     }
 
-    private func removeStaleGenerations(in directory: URL, keeping current: Set<String>) throws {
+    private static func removeStaleGenerations(in directory: URL, keeping current: Set<String>) throws {
         do {
             for name in try FileManager.default.contentsOfDirectory(atPath: directory.path)
             where name.hasPrefix("store-") && !current.contains(name) {
@@ -84,6 +102,11 @@ extension EmbeddedVectorStore {
     /// - Throws: ``RetrievalError/loadFailed(path:reason:)`` for a missing or unreadable file, a
     ///   bad magic or version, or files whose sizes disagree with their headers.
     public static func load(from directory: URL) throws -> EmbeddedVectorStore {
+        EmbeddedVectorStore(index: try loadIndex(from: directory).index)
+    }
+
+    /// The saved index of `directory` and the first log segment it does not contain.
+    static func loadIndex(from directory: URL) throws -> (index: EmbeddedIndex, walSegment: Int) {
         let manifestURL = directory.appendingPathComponent(manifestName)
         let manifest: Manifest = try decodeJSON(at: manifestURL)
         guard manifest.format == Manifest.format, manifest.version == Int(StoreFile.version) else {
@@ -121,7 +144,41 @@ extension EmbeddedVectorStore {
         let graph = HNSWGraph.Snapshot(
             levels: levels, links: links, entryPoint: header.entryPoint, maxLevel: Int(header.maxLevel), randomState: header.randomState
         )
-        return EmbeddedVectorStore(index: EmbeddedIndex(configuration: configuration, vectors: vectors, records: records, graph: graph))
+        return (EmbeddedIndex(configuration: configuration, vectors: vectors, records: records, graph: graph), manifest.walSegment ?? 1)
+    }
+
+    /// Opens the durable store of `directory`: the last snapshot (or a new store with
+    /// `configuration` when there is none), with the write-ahead log replayed on top and a new
+    /// log segment for what follows.
+    ///
+    /// - Returns: The store and what the replay found (entries applied, a torn tail cut off).
+    /// - Throws: ``RetrievalError/loadFailed(path:reason:)`` for a damaged snapshot or log.
+    public static func openDurable(in directory: URL, configuration: Configuration) throws -> (store: EmbeddedVectorStore, replay: DurableReplay) {
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw RetrievalError.loadFailed(path: directory.path, reason: "\(error)")
+        }
+        var (index, first) = hasSavedStore(in: directory) ? try loadIndex(from: directory) : (EmbeddedIndex(configuration: configuration), 1)
+        if !hasSavedStore(in: directory) { try configuration.validate() }
+        let path = directory.path
+        let replay = try WriteAheadLog.replay(in: directory, from: first) { payload in
+            switch try DurableEntry(decoding: payload, path: path) {
+            case .upsert(let documents): try index.upsert(documents)
+            case .delete(let ids): _ = index.delete(ids: ids)
+            }
+        }
+        for stale in try WriteAheadLog.segments(in: directory) where stale < first {
+            // Left by a checkpoint that committed its snapshot and stopped before deleting them.
+            do {
+                try FileManager.default.removeItem(at: directory.appendingPathComponent(WriteAheadLog.name(of: stale)))
+            } catch {
+                throw RetrievalError.loadFailed(path: path, reason: "removing \(WriteAheadLog.name(of: stale)), which the snapshot holds: \(error)")
+            }
+        }
+        first = max(replay.lastSegment, first - 1)
+        let log = try WriteAheadLog(directory: directory, after: first)
+        return (EmbeddedVectorStore(index: index, log: log), DurableReplay(entries: replay.entries, tornBytes: replay.tornBytes))
     }
 
     /// Rejects a graph whose lists would index outside the arrays, instead of trapping later.
@@ -153,4 +210,12 @@ extension EmbeddedVectorStore {
             throw RetrievalError.loadFailed(path: url.path, reason: "\(error)")
         }
     }
+}
+
+/// What opening a durable store read back from its write-ahead log.
+public struct DurableReplay: Sendable, Equatable {
+    /// Logged changes applied on top of the snapshot.
+    public var entries: Int
+    /// Bytes of an unfinished last entry that were cut off (never acknowledged).
+    public var tornBytes: Int
 }

@@ -17,6 +17,9 @@ import Synchronization
 ///   reference blueprint's post-filtering. See ``EmbeddedIndex/search(vector:k:filter:)``.
 /// - ``save(to:)`` and ``load(from:)`` persist vectors, graph and records (see
 ///   `EmbeddedVectorStore+Persistence.swift` for the format).
+/// - A store opened with ``openDurable(in:configuration:)`` also writes every upsert and delete
+///   to a write-ahead log and `fsync`s it (group commit) before ``upsert(_:)`` returns, so an
+///   acknowledged write survives SIGKILL; ``save(to:)`` is then a checkpoint that truncates the log.
 ///
 /// ## Concurrency
 /// All state sits behind one `Mutex`; operations are synchronous and short, so searches and
@@ -32,6 +35,8 @@ import Synchronization
 /// ```
 public final class EmbeddedVectorStore: VectorStore {
     let state: Mutex<EmbeddedIndex>
+    /// The write-ahead log of a durable store (``openDurable(in:configuration:)``), else `nil`.
+    let log: WriteAheadLog?
 
     /// The event IDs of the live documents, in slot order (for tests and tools that audit the store).
     package var storedEventIDs: [String] {
@@ -48,19 +53,29 @@ public final class EmbeddedVectorStore: VectorStore {
         try configuration.validate()
         self.configuration = configuration
         state = Mutex(EmbeddedIndex(configuration: configuration))
+        log = nil
     }
 
-    init(index: EmbeddedIndex) {
+    init(index: EmbeddedIndex, log: WriteAheadLog? = nil) {
         configuration = index.configuration
         state = Mutex(index)
+        self.log = log
     }
 
-    /// Inserts or replaces documents (by `event_id`); the whole batch is validated first.
+    /// Inserts or replaces documents (by `event_id`); the whole batch is validated first. On a
+    /// durable store it returns once the change is in the `fsync`ed log.
     public func upsert(_ documents: [IndexedDocument]) async throws {
-        try upsertNow(documents)
+        guard let log else { return try upsertNow(documents) }
+        let payload = try DurableEntry.upsert(documents).encoded()
+        let sequence = try state.withLock { index in
+            try index.upsert(documents)
+            return log.enqueue(payload)
+        }
+        try await log.waitUntilDurable(sequence)
     }
 
-    /// The synchronous form of ``upsert(_:)``, for callers outside async contexts.
+    /// The synchronous, in-memory form of ``upsert(_:)`` (never logged: for stores built in
+    /// memory, such as benchmarks and tests).
     public func upsertNow(_ documents: [IndexedDocument]) throws {
         try state.withLock { index in try index.upsert(documents) }
     }
@@ -85,9 +100,13 @@ public final class EmbeddedVectorStore: VectorStore {
         state.withLock { $0.stats }
     }
 
-    /// Removes documents by id; unknown ids are ignored.
+    /// Removes documents by id; unknown ids are ignored. Durable as ``upsert(_:)`` is.
     @discardableResult
     public func delete(ids: [String]) async throws -> Int {
-        state.withLock { $0.delete(ids: ids) }
+        guard let log else { return state.withLock { $0.delete(ids: ids) } }
+        let payload = try DurableEntry.delete(ids).encoded()
+        let (removed, sequence) = state.withLock { index in (index.delete(ids: ids), log.enqueue(payload)) }
+        try await log.waitUntilDurable(sequence)
+        return removed
     }
 }

@@ -1,7 +1,7 @@
 /// Errors from embedding, indexing, searching and persisting documents.
 ///
-/// Cases are named after the operation that failed and keep the cause. None is retryable as is:
-/// each names bad input or a damaged data directory.
+/// Cases are named after the operation that failed and keep the cause. Most name bad input or a
+/// damaged data directory; ``isRetryable`` tells the two that a later attempt can fix.
 public enum RetrievalError: Error, Sendable, Equatable {
     /// A vector had `actual` dimensions where the store or embedder works with `expected`.
     case dimensionMismatch(expected: Int, actual: Int)
@@ -23,4 +23,15 @@ public enum RetrievalError: Error, Sendable, Equatable {
     case embeddingFailed(model: String, reason: String)
     /// A remote store rejected these documents for good (mapping errors, bad values, …).
     case indexingFailed(ids: [String], reason: String)
+    /// A remote store could not take these documents now (429, 5xx); sending them later may work.
+    case indexingThrottled(ids: [String], reason: String)
+
+    /// Whether a later attempt may succeed: a throttled store, or a write that failed on the
+    /// writer's side (a full disk, an I/O error), never the input's fault.
+    public var isRetryable: Bool {
+        switch self {
+        case .indexingThrottled, .saveFailed: true
+        default: false
+        }
+    }
 }

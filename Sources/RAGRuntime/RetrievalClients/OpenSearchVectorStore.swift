@@ -77,7 +77,11 @@ public struct OpenSearchVectorStore: VectorStore {
         let failed = Set(failures.map(\.id))
         recentlyIndexed.insert(sources.map(\.id).filter { !failed.contains($0) })
         guard failures.isEmpty else {
-            let reasons = Set(failures.map { "\($0.type): \($0.reason)" }).sorted().joined(separator: "; ")
+            // Items the cluster could not take now (429, 5xx) are backpressure: the caller retries
+            // the batch later, without splitting it. Only items rejected for good are the input's fault.
+            let retryable = failures.filter(\.isRetryable)
+            let reasons = Set((retryable.isEmpty ? failures : retryable).map { "\($0.type): \($0.reason)" }).sorted().joined(separator: "; ")
+            if !retryable.isEmpty { throw RetrievalError.indexingThrottled(ids: retryable.map(\.id), reason: reasons) }
             throw RetrievalError.indexingFailed(ids: failures.map(\.id), reason: reasons)
         }
     }

@@ -1,7 +1,9 @@
+import AWS
 import Foundation
 import Testing
 import RAGRuntimeTesting
 @testable import Ingestion
+@testable import Retrieval
 
 @Suite struct IngestionStateMachineTests {
     typealias Machine = BatchProcessor.StateMachine
@@ -59,18 +61,50 @@ import RAGRuntimeTesting
         #expect(letters.map(\.position) == ["6"] && letters[0].reason.hasPrefix("embedding rejected"))
     }
 
-    @Test func aTransientFailureIsRetriedWithBackoffThenDeadLettered() throws {
-        var machine = Machine(records: try sourceRecords(3), now: now, maxAttempts: 3)
+    /// Issue 13: throttling used to be dead-lettered after three attempts, and the checkpoint moved
+    /// past the records. A transient failure is backpressure: waited out, however long, never a dead letter.
+    @Test func aTransientFailureIsWaitedOutWithGrowingWaitsAndNeverDeadLettered() throws {
+        var machine = Machine(records: try sourceRecords(3), now: now)
         #expect(machine.nextAction() != .wait(attempt: 1))
-        machine.embedFailed(.transient("throttled"))
+        for attempt in 1...20 {
+            machine.embedFailed(.transient("throttled"))
+            #expect(machine.nextAction() == .wait(attempt: attempt))
+            guard case .embed = machine.nextAction() else { Issue.record("expected a retry"); return }
+        }
+        #expect(machine.lastTransientFailure == "embedding: throttled")
+        machine.embedSucceeded(Array(repeating: [1, 0], count: 3))
+        #expect(machine.nextAction() == .upsert(indices: [0, 1, 2]))
+        machine.upsertFailed(.transient("503"))
         #expect(machine.nextAction() == .wait(attempt: 1))
-        guard case .embed = machine.nextAction() else { Issue.record("expected a retry"); return }
-        machine.embedFailed(.transient("throttled"))
-        #expect(machine.nextAction() == .wait(attempt: 2))
-        guard case .embed = machine.nextAction() else { Issue.record("expected a retry"); return }
-        machine.embedFailed(.transient("throttled"))
-        guard case .deadLetter(let letters) = machine.nextAction() else { Issue.record("expected dead letters"); return }
-        #expect(letters.count == 3 && letters.allSatisfy { $0.reason == "embedding failed after 3 attempts: throttled" })
+        #expect(machine.nextAction() == .upsert(indices: [0, 1, 2]), "the same records again, not split")
+        machine.upsertSucceeded()
+        guard case .acknowledge = machine.nextAction() else { Issue.record("expected the acknowledgement, no dead letters"); return }
+    }
+
+    @Test(arguments: [
+        (AWSError(code: .serviceError, message: "ThrottlingException", statusCode: 429) as any Error, true),
+        (AWSError(code: .serviceError, message: "AccessDeniedException", statusCode: 403), true),
+        (AWSError(code: .serviceError, message: "ValidationException: text too long", statusCode: 400), false),
+        (RetrievalError.indexingThrottled(ids: ["a"], reason: "429"), true),
+        (RetrievalError.indexingFailed(ids: ["a"], reason: "mapper_parsing_exception"), false),
+        (IngestionError.backendRejected(status: 503, body: ""), true),
+        (IngestionError.backendRejected(status: 401, body: ""), true),
+        (IngestionError.backendRejected(status: 422, body: "evt-1: bad level"), false),
+    ] as [(any Error, Bool)])
+    func onlyTheInputsOwnFaultsArePermanent(_ error: any Error, _ transient: Bool) throws {
+        let failure = try BatchProcessor.classify(error)
+        if transient {
+            guard case .transient = failure else { Issue.record("\(error) should be waited out"); return }
+        } else {
+            guard case .permanent = failure else { Issue.record("\(error) is the record's fault"); return }
+        }
+    }
+
+    @Test func theBackoffGrowsToThirtySecondsAndIsJittered() {
+        #expect(BatchProcessor.backoffCeiling(1) == 200)
+        #expect(BatchProcessor.backoffCeiling(2) == 400)
+        #expect(BatchProcessor.backoffCeiling(9) == 30_000)
+        #expect(BatchProcessor.backoffCeiling(50) == 30_000)
     }
 
     @Test func aRedeliveredEventInOneBatchIsIndexedOnce() throws {
