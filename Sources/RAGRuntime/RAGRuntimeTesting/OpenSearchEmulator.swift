@@ -16,6 +16,8 @@ package final class OpenSearchEmulator: AWSHTTPTransport, Sendable {
         package var otherIndices: [String: [String: AWSJSONValue]] = [:]
         package var requests: [AWSRequest] = []
         package var generatedIDs = 0
+        /// `_bulk` calls still to answer with a 429 on every item (a cluster whose write queue is full).
+        package var throttledBulkCalls = 0
     }
 
     package let index: String
@@ -38,6 +40,11 @@ package final class OpenSearchEmulator: AWSHTTPTransport, Sendable {
     }
 
     package var requests: [AWSRequest] { state.withLock { $0.requests } }
+
+    /// Answers the next `calls` `_bulk` requests with a 429 for every item (`es_rejected_execution_exception`).
+    package func throttleBulk(calls: Int) {
+        state.withLock { $0.throttledBulkCalls = calls }
+    }
 
     package var handle: @Sendable (AWSRequest) async -> AWSHTTPResponse {
         { request in self.respond(to: request) }
@@ -92,6 +99,13 @@ package final class OpenSearchEmulator: AWSHTTPTransport, Sendable {
 
     private func bulk(_ body: Data, state: inout State) -> AWSHTTPResponse {
         let lines = body.split(separator: UInt8(ascii: "\n")).compactMap { try? AWSJSONValue.decode(Data($0)) }
+        if state.throttledBulkCalls > 0 {
+            state.throttledBulkCalls -= 1
+            let throttled: [AWSJSONValue] = stride(from: 0, to: lines.count, by: 2).map { _ in
+                ["index": ["status": 429, "error": ["type": "es_rejected_execution_exception", "reason": "rejected execution: the write queue is full"]]]
+            }
+            return Self.json(["took": 1, "errors": true, "items": .array(throttled)], status: 200)
+        }
         var items: [AWSJSONValue] = []
         var position = 0
         while position < lines.count {

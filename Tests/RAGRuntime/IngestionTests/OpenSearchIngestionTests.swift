@@ -1,5 +1,6 @@
 import AWS
 import Foundation
+import Synchronization
 import Testing
 import RAGRuntimeTesting
 @testable import Ingestion
@@ -100,5 +101,31 @@ struct OpenSearchIngestionTests {
         #expect(Set(letters.keys) == ["s/5", "s/\(records.count - 1)"])
         #expect(letters["s/5"]?["reason"]?.stringValue?.hasPrefix("unparseable") == true)
         #expect(letters["s/\(records.count - 1)"]?["event_id"] == "evt-rejected")
+    }
+
+    /// Issue 13: items OpenSearch answered 429 used to count as rejected, so the batch was split in
+    /// halves again and again and then dead-lettered. They are backpressure: the batch waits and
+    /// goes again whole, every record is indexed, and the bulk calls stay few.
+    @Test func itemsTheClusterThrottlesAreRetriedAsABatchNeitherSplitNorDeadLettered() async throws {
+        let emulator = OpenSearchEmulator()
+        emulator.throttleBulk(calls: 5)
+        let http = AWSHTTPClient(
+            service: .openSearch, region: "us-east-1", endpoint: URL(string: "https://search-test.us-east-1.es.amazonaws.com")!,
+            credentialProvider: StaticCredentialProvider(AWSCredentials(accessKeyID: "AKIDTEST", secretAccessKey: "secret")),
+            transport: emulator, retryStrategy: AWSRetryStrategy(maximumAttempts: 2, baseDelay: .milliseconds(1), maximumBackoff: .milliseconds(5)))
+        let store = OpenSearchVectorStore(client: OpenSearchClient(http: http, index: "telemetry"), dimensions: 64)
+        let letters = MemoryDeadLetters()
+        var processor = BatchProcessor(embedder: try HashingEmbedder(dimensions: 64), sink: VectorStoreSink(store), deadLetters: letters)
+        let waits = Mutex(0)
+        processor.sleep = { _ in waits.withLock { $0 += 1 } }
+        let payloads = try IngestionFixtures.payloads(try IngestionFixtures.records(count: 300, seed: 9))
+        let records = payloads.enumerated().map { SourceRecord(shard: "s", position: String($0.offset), data: $0.element, arrivedAt: nil) }
+        let summary = try await processor.process(records) { _ in }
+        #expect(summary.indexed == 300 && summary.deadLettered == 0)
+        #expect(letters.letters.withLock { $0.isEmpty })
+        #expect(emulator.documents(in: "telemetry").count == 300)
+        let bulkCalls = emulator.requests.filter { $0.percentEncodedPath == "/_bulk" }.count
+        #expect(bulkCalls == 6, "5 throttled (2 per attempt, the client's own retry included) and 1 that lands: \(bulkCalls)")
+        #expect(waits.withLock { $0 } == 2, "the processor waited twice, then the batch went through whole")
     }
 }
