@@ -11,7 +11,10 @@ import Synchronization
 ///
 /// 1. The batch path: telemetry payloads parsed, embedded (hashing embedder) and upserted into
 ///    the embedded vector store in Kinesis-sized batches: records per second and batch latency.
-/// 2. Shard leases: replicas joining one by one and one dying, on an in-memory lease table with
+/// 2. Durability: the same path into a durable store (write-ahead log, `fsync` before each
+///    acknowledgement) against an in-memory one, on one shard and on four at once (their batches
+///    share `fsync`s by group commit): records per second and the ratio.
+/// 3. Shard leases: replicas joining one by one and one dying, on an in-memory lease table with
 ///    simulated time: refresh rounds until the split is even and until a dead replica's shards
 ///    are held again, and lease-table operations per replica per round (what DynamoDB is asked).
 @main
@@ -21,10 +24,61 @@ struct IngestionBenchmark: AsyncParsableCommand {
     @Option(help: "Embedding dimensions.") var dimensions = 384
     @Option(help: "Shards for the lease measurement.") var shards = 16
     @Option(help: "Replicas for the lease measurement.") var replicas = 4
+    @Option(help: "Runs of each durability measurement (medians are printed).") var repeats = 5
 
     func run() async throws {
         try await batchPath()
+        try await durability()
         try await leases()
+    }
+
+    /// Records per second through parse, embed and upsert into `store`, with `shards` batches in flight.
+    func throughput(into store: EmbeddedVectorStore, payloads: [Data], shards: Int) async throws -> Double {
+        var logger = Logger(label: "ingestion-benchmark")
+        logger.logLevel = .warning
+        let processor = BatchProcessor(
+            embedder: try HashingEmbedder(dimensions: dimensions), sink: VectorStoreSink(store), deadLetters: DiscardedLetters(), logger: logger)
+        let began = ContinuousClock.now
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for shard in 0..<shards {
+                group.addTask {
+                    let mine = Array(stride(from: shard, to: payloads.count, by: shards))
+                    for first in stride(from: 0, to: mine.count, by: batchSize) {
+                        let batch = mine[first..<min(mine.count, first + batchSize)].map {
+                            SourceRecord(shard: "shard-\(shard)", position: String($0), data: payloads[$0])
+                        }
+                        _ = try await processor.process(batch) { _ in }
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let total = seconds(began.duration(to: .now))
+        guard try await store.count() == payloads.count else { throw ValidationError("the store lost records") }
+        return Double(payloads.count) / total
+    }
+
+    func durability() async throws {
+        let generator = TelemetryGenerator(seed: 11)
+        let start = Date(timeIntervalSince1970: 1_750_000_000)
+        let payloads = try (0..<count).map { index in
+            try JSONEncoder().encode(generator.record(index: index, at: start.addingTimeInterval(Double(index))))
+        }
+        for shards in [1, 4] {
+            // Alternating runs, medians: one run on a shared 2-core machine is noise.
+            var memory: [Double] = [], durable: [Double] = [], flushes = 0
+            for _ in 0..<repeats {
+                memory.append(try await throughput(into: try EmbeddedVectorStore(configuration: .init(dimensions: dimensions)), payloads: payloads, shards: shards))
+                let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ingestion-benchmark-\(UUID().uuidString)")
+                defer { try? FileManager.default.removeItem(at: directory) }   // a benchmark's scratch folder
+                let store = try EmbeddedVectorStore.openDurable(in: directory, configuration: .init(dimensions: dimensions)).store
+                durable.append(try await throughput(into: store, payloads: payloads, shards: shards))
+                flushes = store.durabilityFlushes ?? 0
+            }
+            let (durableMedian, memoryMedian) = (median(durable), median(memory))
+            print("durability, \(shards) shard\(shards == 1 ? "" : "s"): \(Int(durableMedian)) records/s with the write-ahead log (\(flushes) fsyncs a run), "
+                + "\(Int(memoryMedian)) in memory: \(format(durableMedian / memoryMedian * 100)) % (medians of \(repeats) alternating runs; batches of \(batchSize), hashing embedder \(dimensions)-d)")
+        }
     }
 
     func batchPath() async throws {
@@ -103,6 +157,8 @@ struct IngestionBenchmark: AsyncParsableCommand {
     }
 
     func format(_ value: Double) -> String { String(format: "%.1f", value) }
+
+    func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 }
 
 /// Dead letters dropped: the benchmark's records are all valid.

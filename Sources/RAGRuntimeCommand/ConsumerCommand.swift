@@ -27,7 +27,7 @@ import ServiceLifecycle
 struct ConsumerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "consumer",
-        abstract: "Consume a Kinesis stream into the vector store, exactly once per event_id, with checkpoints.")
+        abstract: "Consume a Kinesis stream into the vector store with checkpoints, effectively once (replays replace themselves by event_id).")
 
     @Option(help: "The Kinesis stream (default: KINESIS_STREAM_NAME).")
     var stream: String?

@@ -23,7 +23,11 @@ enum DurableEntry: Equatable {
                 WriteAheadLog.append(UInt32(record.count), to: &bytes)
                 bytes += record
                 WriteAheadLog.append(UInt32(document.vector.count), to: &bytes)
+                #if _endian(little)
+                document.vector.withUnsafeBytes { bytes += $0 }   // little-endian Float32s already
+                #else
                 for value in document.vector { WriteAheadLog.append(value.bitPattern, to: &bytes) }
+                #endif
             }
         case .delete(let ids):
             bytes.append(Self.deleteTag)
@@ -57,8 +61,10 @@ enum DurableEntry: Equatable {
                 let record = try decoder.decode(TelemetryRecord.self, from: Data(bytes[offset..<(offset + length)]))
                 offset += length
                 let dimensions = Int(try next())
+                guard offset + dimensions * 4 <= bytes.count else { throw fail("truncated vector") }
                 var vector = [Float](repeating: 0, count: dimensions)
-                for index in 0..<dimensions { vector[index] = Float(bitPattern: try next()) }
+                for index in 0..<dimensions { vector[index] = Float(bitPattern: WriteAheadLog.read(bytes, at: offset + index * 4)) }
+                offset += dimensions * 4
                 documents.append(IndexedDocument(record: record, vector: vector))
             }
             self = .upsert(documents)

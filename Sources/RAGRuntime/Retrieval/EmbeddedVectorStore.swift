@@ -43,6 +43,9 @@ public final class EmbeddedVectorStore: VectorStore {
         state.withLock { index in index.records.compactMap { $0?.eventID } }
     }
 
+    /// How many write-and-`fsync` rounds the write-ahead log ran (`nil` for an in-memory store).
+    public var durabilityFlushes: Int? { log?.flushes }
+
     /// The configuration the store was created or loaded with.
     public let configuration: Configuration
 
