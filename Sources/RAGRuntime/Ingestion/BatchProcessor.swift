@@ -94,6 +94,7 @@ public struct BatchProcessor: Sendable {
                 do {
                     try await sink.upsert(documents)
                     machine.upsertSucceeded()
+                    metrics.recordFreshness(of: documents.map(\.record.timestamp), at: now())
                 } catch {
                     machine.upsertFailed(try Self.classify(error))
                 }

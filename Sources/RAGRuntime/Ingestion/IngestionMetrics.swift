@@ -1,3 +1,4 @@
+import Foundation
 import Metrics
 
 /// The consumer's metrics (swift-metrics; the process bootstraps the backend).
@@ -8,6 +9,7 @@ import Metrics
 /// - `rag_consumer_records_behind{shard}` (the local stream's backlog)
 /// - `rag_consumer_shards_held` (shards this replica holds a lease on)
 /// - `rag_consumer_lease_changes_total{change="claimed"|"stolen"|"lost"|"released"}`
+/// - `rag_record_freshness_seconds` (histogram): from a record's timestamp to indexed (searchable)
 /// - `rag_consumer_backoff_total` and `rag_consumer_backoff_seconds_total`: waits for a throttling
 ///   or unavailable service (backpressure), and the time spent in them
 public struct IngestionMetrics: Sendable {
@@ -25,6 +27,12 @@ public struct IngestionMetrics: Sendable {
         indexed.increment(by: summary.indexed)
         deadLettered.increment(by: summary.deadLettered)
         batchDuration.record(duration: duration)
+    }
+
+    /// Records how long after their timestamps records became searchable.
+    func recordFreshness(of timestamps: [Date], at now: Date) {
+        let histogram = Timer(label: "rag_record_freshness_seconds")
+        for timestamp in timestamps { histogram.recordSeconds(max(0, now.timeIntervalSince(timestamp))) }
     }
 
     /// Records one backpressure wait.

@@ -51,6 +51,25 @@ import RAGRuntimeTesting
         }
     }
 
+    /// Issue 13: how fresh the index is, visible. The median time from a record's timestamp to
+    /// searchable, over the last minute's ingests.
+    @Test func statsReportHowLongAfterTheirTimestampsRecordsBecameSearchable() async throws {
+        let harness = try await APIHarness(seed: false)
+        let body = try "[" + APIHarness.records.prefix(3).map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }.joined(separator: ",") + "]"
+        try await harness.test { client in
+            let before = try APITest.json(try await client.execute(uri: "/api/stats", method: .get))
+            #expect(before["freshnessSeconds"] is NSNull, "nothing ingested yet")
+        }
+        try await harness.testInternal { client in
+            let response = try await client.execute(uri: "/api/ingest", method: .post, headers: APIHarness.ingestHeaders, body: APITest.body(body))
+            #expect(response.status == .ok)
+        }
+        try await harness.test { client in
+            let stats = try APITest.json(try await client.execute(uri: "/api/stats", method: .get))
+            #expect(stats["freshnessSeconds"] as? Double == 5_400, "ages 1,800 s, 5,400 s and 86,400 s: the median")
+        }
+    }
+
     @Test func statsOfAnEmptyStoreHasNullTimestamps() async throws {
         let harness = try await APIHarness(seed: false)
         try await harness.test { client in

@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 import Synchronization
 
 /// Counts indexed records per second over the last minute, for `ingestRatePerMinute` in `/api/stats`.
@@ -13,10 +14,34 @@ import Synchronization
 /// ```
 public final class IngestRateMeter: Sendable {
     private let buckets: Mutex<[Int64: Int]>
+    /// Recent (indexed at, seconds from the record's timestamp to searchable) samples.
+    private let ages = Mutex<[(second: Int64, age: Double)]>([])
 
     /// Creates a meter with no records.
     public init() {
         buckets = Mutex([:])
+    }
+
+    /// Records how long after their own timestamps `records` became searchable, at `date`: for
+    /// `freshness` in `/api/stats` and the `rag_record_freshness_seconds` histogram.
+    public func recordFreshness(of timestamps: [Date], at date: Date) {
+        guard !timestamps.isEmpty else { return }
+        let second = Int64(date.timeIntervalSince1970.rounded(.down))
+        let samples = timestamps.map { max(0, date.timeIntervalSince($0)) }
+        let histogram = Timer(label: "rag_record_freshness_seconds")
+        for age in samples { histogram.recordSeconds(age) }
+        ages.withLock { ages in
+            ages += samples.map { (second, $0) }
+            if ages.count > 20_000 { ages.removeFirst(ages.count - 10_000) }
+        }
+    }
+
+    /// The median seconds from a record's timestamp to searchable, over records indexed in the
+    /// 60 seconds up to `date`; `nil` when none were.
+    public func freshness(at date: Date) -> Double? {
+        let second = Int64(date.timeIntervalSince1970.rounded(.down))
+        let recent = ages.withLock { ages in ages.filter { (second - 59...second).contains($0.second) }.map(\.age) }.sorted()
+        return recent.isEmpty ? nil : recent[recent.count / 2]
     }
 
     /// Adds `count` records indexed at `date`.

@@ -20,7 +20,9 @@ struct OperationalRoutes: Sendable {
         router.get("api/stats") { _, _ in try await stats() }
     }
 
-    /// `{"documents", "oldest", "newest", "ingestRatePerMinute"}`; timestamps ISO-8601 UTC or `null`.
+    /// `{"documents", "oldest", "newest", "ingestRatePerMinute", "freshnessSeconds"}`; timestamps
+    /// ISO-8601 UTC or `null`; `freshnessSeconds` is the median time from a record's timestamp to
+    /// searchable over the last minute's ingests, `null` when there were none.
     func stats() async throws -> Response {
         let stats: VectorStoreStats
         do {
@@ -30,7 +32,8 @@ struct OperationalRoutes: Sendable {
         }
         return try JSONResponse.make(StatsBody(
             documents: stats.documents, oldest: stats.oldest.map(UTCTimestamp.string(from:)),
-            newest: stats.newest.map(UTCTimestamp.string(from:)), ingestRatePerMinute: meter.ratePerMinute(at: clock.now())))
+            newest: stats.newest.map(UTCTimestamp.string(from:)), ingestRatePerMinute: meter.ratePerMinute(at: clock.now()),
+            freshnessSeconds: meter.freshness(at: clock.now())))
     }
 
     /// 200 when the store and the embedder work; the LLM is reported but not required. Each check is
@@ -61,6 +64,7 @@ struct OperationalRoutes: Sendable {
         var oldest: String?
         var newest: String?
         var ingestRatePerMinute: Int
+        var freshnessSeconds: Double?
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -68,9 +72,10 @@ struct OperationalRoutes: Sendable {
             try container.encode(oldest, forKey: .oldest)
             try container.encode(newest, forKey: .newest)
             try container.encode(ingestRatePerMinute, forKey: .ingestRatePerMinute)
+            try container.encode(freshnessSeconds.map { ($0 * 10).rounded() / 10 }, forKey: .freshnessSeconds)
         }
 
-        private enum CodingKeys: String, CodingKey { case documents, oldest, newest, ingestRatePerMinute }
+        private enum CodingKeys: String, CodingKey { case documents, oldest, newest, ingestRatePerMinute, freshnessSeconds }
     }
 
     struct ReadinessBody: Encodable {

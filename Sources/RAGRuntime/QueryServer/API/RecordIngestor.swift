@@ -93,7 +93,9 @@ public struct RecordIngestor: Sendable {
                 throw QueryAPIError.unavailable("vector_store_unavailable", "indexing failed after \(indexed) records", detail: "\(error)")
             }
             indexed += documents.count
-            meter.record(documents.count, at: clock.now())
+            let now = clock.now()
+            meter.record(documents.count, at: now)
+            meter.recordFreshness(of: documents.map(\.record.timestamp), at: now)
         }
         return Result(indexed: indexed, rejected: rejected)
     }
