@@ -21,7 +21,7 @@ public protocol DeadLetterStore: Sendable {
 /// try await deadLetters.write([letter])
 /// let all = try deadLetters.readAll()
 /// ```
-public final class FileDeadLetterStore: DeadLetterStore {
+public final class FileDeadLetterStore: DeadLetterStore, DeadLetterSource {
     /// The file.
     public let url: URL
     private let handle: Mutex<FileHandle>
@@ -72,6 +72,42 @@ public final class FileDeadLetterStore: DeadLetterStore {
             return try data.split(separator: 0x0A).map { try JSONDecoder().decode(DeadLetter.self, from: $0) }
         } catch {
             throw IngestionError.deadLetterFailed(path: url.path, reason: "\(error)")
+        }
+    }
+
+    /// The letters whose reason contains `reason` (all when `nil`), keyed `<shard>/<position>`.
+    public func list(reason: String?) async throws -> [StoredDeadLetter] {
+        try readAll().filter { reason == nil || $0.reason.contains(reason!) }
+            .map { StoredDeadLetter(key: "\($0.shard)/\($0.position)", letter: $0) }
+    }
+
+    /// Rewrites the file without the letters of these keys (a temporary file, `fsync`ed and
+    /// renamed over it), while no letter is being appended.
+    public func remove(_ keys: [String]) async throws {
+        guard !keys.isEmpty else { return }
+        let removed = Set(keys)
+        try handle.withLock { handle in
+            do {
+                let kept = try readAll().filter { !removed.contains("\($0.shard)/\($0.position)") }
+                var bytes = Data()
+                for letter in kept {
+                    bytes += try JSONEncoder().encode(letter)
+                    bytes.append(0x0A)
+                }
+                let temporary = url.appendingPathExtension("tmp")
+                FileManager.default.createFile(atPath: temporary.path, contents: nil)
+                let writer = try FileHandle(forWritingTo: temporary)
+                try writer.write(contentsOf: bytes)
+                try writer.synchronize()
+                try writer.close()
+                guard rename(temporary.path, url.path) == 0 else { throw DurableFileError(message: "rename: \(errno)") }
+                try handle.close()
+                handle = try FileHandle(forWritingTo: url)
+            } catch let error as IngestionError {
+                throw error
+            } catch {
+                throw IngestionError.deadLetterFailed(path: url.path, reason: "\(error)")
+            }
         }
     }
 }

@@ -9,7 +9,7 @@ import Foundation
 /// let deadLetters = OpenSearchDeadLetterStore(client: OpenSearchClient(http: http, index: "telemetry-dead-letters"))
 /// try await deadLetters.write([letter])
 /// ```
-public struct OpenSearchDeadLetterStore: DeadLetterStore {
+public struct OpenSearchDeadLetterStore: DeadLetterStore, DeadLetterSource {
     /// The client, pointed at the dead-letter index.
     public let client: OpenSearchClient
 
@@ -41,6 +41,28 @@ public struct OpenSearchDeadLetterStore: DeadLetterStore {
             throw error
         } catch {
             throw IngestionError.deadLetterFailed(path: location, reason: "\(error)")
+        }
+    }
+
+    /// The letters whose reason contains `reason` (all when `nil`), at most 10,000 a call, keyed by `_id`.
+    public func list(reason: String?) async throws -> [StoredDeadLetter] {
+        let response = try await client.search(body: ["size": 10_000, "query": ["match_all": [:]]])
+        let hits = response["hits"]?["hits"]?.arrayValue ?? []
+        return try hits.compactMap { hit -> StoredDeadLetter? in
+            guard let id = hit["_id"]?.stringValue, let source = hit["_source"] else { return nil }
+            let letter = try JSONDecoder().decode(DeadLetter.self, from: try source.encoded())
+            guard reason == nil || letter.reason.contains(reason!) else { return nil }
+            return StoredDeadLetter(key: id, letter: letter)
+        }
+    }
+
+    /// Deletes the letters with these `_id`s.
+    ///
+    /// - Throws: ``IngestionError/deadLetterFailed(path:reason:)`` when some could not be deleted.
+    public func remove(_ keys: [String]) async throws {
+        let failures = try await client.deleteDocuments(ids: keys).failures
+        guard failures.isEmpty else {
+            throw IngestionError.deadLetterFailed(path: client.index, reason: "\(failures.count) letters not deleted: \(failures.map(\.reason).joined(separator: "; "))")
         }
     }
 }

@@ -18,11 +18,12 @@ package final class OpenSearchEmulator: AWSHTTPTransport, Sendable {
         package var generatedIDs = 0
         /// `_bulk` calls still to answer with a 429 on every item (a cluster whose write queue is full).
         package var throttledBulkCalls = 0
+        package var rejectedIDs: Set<String> = []
     }
 
     package let index: String
     /// Document ids the emulator rejects with a `mapper_parsing_exception` (permanent) item error.
-    package let rejectedIDs: Set<String>
+    package var rejectedIDs: Set<String> { state.withLock { $0.rejectedIDs } }
     /// Behave like a Serverless vector search collection: `index` actions with an `_id` are
     /// rejected, and `_id`s are generated.
     package let serverlessVector: Bool
@@ -30,8 +31,13 @@ package final class OpenSearchEmulator: AWSHTTPTransport, Sendable {
 
     package init(index: String = "telemetry", rejecting rejectedIDs: Set<String> = [], serverlessVector: Bool = false) {
         self.index = index
-        self.rejectedIDs = rejectedIDs
         self.serverlessVector = serverlessVector
+        state.withLock { $0.rejectedIDs = rejectedIDs }
+    }
+
+    /// Stops rejecting `ids`: the mapping was fixed.
+    package func accept(_ ids: Set<String>) {
+        state.withLock { $0.rejectedIDs.subtract(ids) }
     }
 
     /// The stored documents of `name` (the vector index, or another one), by `_id`.
@@ -78,6 +84,11 @@ package final class OpenSearchEmulator: AWSHTTPTransport, Sendable {
                 return Self.json(["acknowledged": true])
             case ("POST", "/_bulk"):
                 return bulk(request.body, state: &state)
+            case ("POST", _) where path.hasSuffix("/_search") && state.otherIndices[String(path.dropFirst().dropLast(8))] != nil:
+                // Another index (the dead letters): every document, as a match_all would find them.
+                let documents = state.otherIndices[String(path.dropFirst().dropLast(8))] ?? [:]
+                let hits: [AWSJSONValue] = documents.keys.sorted().map { ["_id": .string($0), "_source": documents[$0] ?? .null] }
+                return Self.json(["hits": ["total": ["value": .integer(Int64(hits.count))], "hits": .array(hits)]])
             case _ where !state.indexExists:
                 return Self.json(["error": ["type": "index_not_found_exception", "reason": "no such index"], "status": 404], status: 404)
             case ("POST", "/\(index)/_count"):
@@ -127,7 +138,7 @@ package final class OpenSearchEmulator: AWSHTTPTransport, Sendable {
                     id = "generated-\(state.generatedIDs)"
                 }
                 let logicalID = meta["_id"]?.stringValue ?? source["doc_id"]?.stringValue ?? source["letter_id"]?.stringValue ?? id
-                if rejectedIDs.contains(logicalID) {
+                if state.rejectedIDs.contains(logicalID) {
                     items.append(["index": ["_id": .string(id), "status": 400,
                                             "error": ["type": "mapper_parsing_exception", "reason": "failed to parse"]]])
                 } else if target == index {
@@ -141,7 +152,9 @@ package final class OpenSearchEmulator: AWSHTTPTransport, Sendable {
                     items.append(["index": ["_id": .string(id), "status": created ? 201 : 200, "result": created ? "created" : "updated"]])
                 }
             } else if let meta = action["delete"], let id = meta["_id"]?.stringValue {
-                let existed = state.documents.removeValue(forKey: id) != nil
+                let target = meta["_index"]?.stringValue ?? index
+                let existed = target == index
+                    ? state.documents.removeValue(forKey: id) != nil : state.otherIndices[target]?.removeValue(forKey: id) != nil
                 items.append(["delete": ["_id": .string(id), "status": existed ? 200 : 404, "result": existed ? "deleted" : "not_found"]])
                 position += 1
             } else {

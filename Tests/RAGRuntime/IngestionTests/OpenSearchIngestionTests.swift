@@ -128,4 +128,32 @@ struct OpenSearchIngestionTests {
         #expect(bulkCalls == 6, "5 throttled (2 per attempt, the client's own retry included) and 1 that lands: \(bulkCalls)")
         #expect(waits.withLock { $0 } == 2, "the processor waited twice, then the batch went through whole")
     }
+
+    /// Issue 13: redrive. Records the index mapping rejected are dead-lettered; once the mapping is
+    /// fixed, a redrive puts them back through embed and upsert, each indexed once and removed
+    /// from the dead-letter index; a second redrive finds nothing.
+    @Test func fixedPoisonRecordsAreRedrivenIndexedOnceAndRemovedFromTheDeadLetters() async throws {
+        let records = try IngestionFixtures.records(count: 20, seed: 13)
+        let poison = Set(records.prefix(2).map(\.eventID))
+        let emulator = OpenSearchEmulator(rejecting: poison)
+        let store = emulator.store(dimensions: 64)
+        let letters = OpenSearchDeadLetterStore(client: client(emulator, index: "telemetry-dead-letters", idMode: .metadata))
+        let processor = BatchProcessor(embedder: try HashingEmbedder(dimensions: 64), sink: VectorStoreSink(store), deadLetters: letters)
+        let payloads = try IngestionFixtures.payloads(records)
+        _ = try await processor.process(payloads.enumerated().map { SourceRecord(shard: "s", position: String($0.offset), data: $0.element, arrivedAt: nil) }) { _ in }
+        #expect(emulator.documents(in: "telemetry").count == 18)
+        #expect(try await letters.list(reason: nil).count == 2)
+
+        let redrive = DeadLetterRedrive(processor: processor)
+        let stillRejected = try await redrive.redrive(from: letters)
+        #expect(stillRejected.redriven == 0 && stillRejected.failed.count == 2, "the mapping still rejects them: they stay")
+        #expect(try await letters.list(reason: nil).count == 2)
+
+        emulator.accept(poison)
+        let fixed = try await redrive.redrive(from: letters, reason: "indexing rejected")
+        #expect(fixed == DeadLetterRedrive.Result(redriven: 2, failed: []))
+        #expect(emulator.documents(in: "telemetry").count == 20, "each indexed once")
+        #expect(try await letters.list(reason: nil).isEmpty, "removed once indexed")
+        #expect(try await redrive.redrive(from: letters).redriven == 0)
+    }
 }

@@ -45,7 +45,9 @@ public func buildQueryRouter(
 /// and the metrics. No Ingress or UI routes to its port; the operator's NetworkPolicy admits only
 /// the consumer's Pods (and, for `/metrics`, the namespace's scrapers).
 ///
-/// Routes: `POST /api/ingest`, `POST /api/dead-letters` (when a dead-letter store is given), both
+/// Routes: `POST /api/ingest`; with a dead-letter store, `POST /api/dead-letters` (a consumer's
+/// letters), `GET /api/dead-letters[?reason=]` and `POST /api/dead-letters/redrive[?reason=]`
+/// (``DeadLetterRedrive``: back through embed and upsert, removed once indexed); all of them
 /// requiring `Authorization: Bearer <token>` for one of `tokens` (401 otherwise; 403 when no
 /// token is configured); `GET /metrics`, `GET /healthz`.
 ///
@@ -82,6 +84,17 @@ public func buildInternalRouter(
             }
             try await deadLetters.write(letters)
             return try JSONResponse.make(["stored": letters.count])
+        }
+        if let source = deadLetters as? any DeadLetterSource {
+            let redrive = DeadLetterRedrive(processor: BatchProcessor(
+                embedder: embedder, sink: VectorStoreSink(store), deadLetters: deadLetters, logger: logger))
+            writes.get("api/dead-letters") { request, _ in
+                try JSONResponse.make(try await source.list(reason: request.uri.queryParameters.get("reason")))
+            }
+            writes.post("api/dead-letters/redrive") { request, _ in
+                let reason = request.uri.queryParameters.get("reason")
+                return try JSONResponse.make(try await redrive.redrive(from: source, reason: reason))
+            }
         }
     }
     return router
