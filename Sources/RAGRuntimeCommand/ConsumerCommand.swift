@@ -42,6 +42,20 @@ struct ConsumerCommand: AsyncParsableCommand {
         let logger = Logger(label: "rag-runtime.consumer")
         let dataDirectory = URL(fileURLWithPath: environment[RuntimeVariable.dataDirectory.name] ?? RuntimeConfiguration.defaultDataDirectory, isDirectory: true)
 
+        let coordination: any ShardCoordination
+        let ownership: String
+        if let table = try ConsumerEnvironment.leaseTable(environment: environment) {
+            try await table.prepare(createIfMissing: try ConsumerEnvironment.createsLeaseTable(environment: environment))
+            let coordinator = ShardLeaseCoordinator(
+                table: table, worker: ConsumerEnvironment.workerID(environment: environment),
+                leaseDuration: try ConsumerEnvironment.leaseDuration(environment: environment), logger: logger)
+            coordination = coordinator
+            ownership = "leases in DynamoDB table \(table.tableName) as \(coordinator.worker)"
+        } else {
+            coordination = SingleWorkerCoordination(checkpoints: try CheckpointStore(directory: dataDirectory.appendingPathComponent("checkpoints")))
+            ownership = "every shard, checkpoint files in \(dataDirectory.path)/checkpoints (set LEASE_TABLE to run several replicas)"
+        }
+        let health = ConsumerHealth(staleAfter: max(.seconds(30), coordination.refreshInterval * 3))
         let embedder: any Embedder
         let sink: any DocumentSink
         var deadLetters: (any DeadLetterStore)?
@@ -50,7 +64,7 @@ struct ConsumerCommand: AsyncParsableCommand {
         if let backendURL = runtime.backendURL {
             embedder = DeferredEmbedder()
             let token = runtime.ingestTokenReader()
-            sink = BackendIngestSink(backendURL: backendURL, token: token)
+            sink = BackendIngestSink(backendURL: backendURL, token: token, lag: { health.lagSeconds })
             deadLetters = BackendDeadLetterStore(backendURL: backendURL, token: token)
             sinkDescription = "backend \(backendURL)"
         } else {
@@ -76,19 +90,6 @@ struct ConsumerCommand: AsyncParsableCommand {
             deadLetters: try deadLetters ?? FileDeadLetterStore(url: dataDirectory.appendingPathComponent("dead-letters.jsonl")),
             logger: logger)
 
-        let coordination: any ShardCoordination
-        let ownership: String
-        if let table = try ConsumerEnvironment.leaseTable(environment: environment) {
-            try await table.prepare(createIfMissing: try ConsumerEnvironment.createsLeaseTable(environment: environment))
-            let coordinator = ShardLeaseCoordinator(
-                table: table, worker: ConsumerEnvironment.workerID(environment: environment),
-                leaseDuration: try ConsumerEnvironment.leaseDuration(environment: environment), logger: logger)
-            coordination = coordinator
-            ownership = "leases in DynamoDB table \(table.tableName) as \(coordinator.worker)"
-        } else {
-            coordination = SingleWorkerCoordination(checkpoints: try CheckpointStore(directory: dataDirectory.appendingPathComponent("checkpoints")))
-            ownership = "every shard, checkpoint files in \(dataDirectory.path)/checkpoints (set LEASE_TABLE to run several replicas)"
-        }
         var consumer = KinesisConsumer(
             kinesis: try ConsumerEnvironment.client(environment: environment),
             streamName: try ConsumerEnvironment.streamName(stream, environment: environment),
@@ -96,11 +97,10 @@ struct ConsumerCommand: AsyncParsableCommand {
         consumer.startingPosition = try ConsumerEnvironment.startingPosition(environment: environment)
         consumer.batchSize = try ConsumerEnvironment.batchSize(environment: environment)
         consumer.commitInterval = .seconds(max(0, commitInterval))
-        consumer.health = ConsumerHealth(staleAfter: max(.seconds(30), coordination.refreshInterval * 3))
+        consumer.health = health
         logger.info("consumer starting", metadata: [
             "stream": "\(consumer.streamName)", "sink": "\(sinkDescription)", "shards": "\(ownership)",
         ])
-        let health = consumer.health
         let operational = OperationalServer.application(host: "0.0.0.0", port: runtime.port, registry: registry, logger: logger) {
             health.status(now: .now)
         }

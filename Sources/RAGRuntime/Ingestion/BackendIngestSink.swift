@@ -26,17 +26,24 @@ public struct BackendIngestSink: DocumentSink {
     private let httpClient: HTTPClient
     private let timeout: Duration
     private let token: @Sendable () -> String?
+    private let lag: @Sendable () -> Double?
+
+    /// The header that tells the backend how far behind the stream the consumer is, for `/api/stats`.
+    public static let lagHeader = "X-Consumer-Lag-Seconds"
 
     /// Creates a sink posting to `<backendURL>/api/ingest`.
     ///
     /// - Parameters:
     ///   - backendURL: The backend's internal base URL, such as `http://rag-backend:8081`.
     ///   - token: The ingest token to send, read on every request (so a rotated one is picked up).
+    ///   - lag: The consumer's lag behind the stream, sent along so `/api/stats` can show it.
     ///   - httpClient: The client. Defaults to `HTTPClient.shared`.
     ///   - timeout: Per request. Defaults to 60 seconds (a batch is embedded while we wait).
     public init(
-        backendURL: String, token: @escaping @Sendable () -> String? = { nil }, httpClient: HTTPClient = .shared, timeout: Duration = .seconds(60)
+        backendURL: String, token: @escaping @Sendable () -> String? = { nil }, lag: @escaping @Sendable () -> Double? = { nil },
+        httpClient: HTTPClient = .shared, timeout: Duration = .seconds(60)
     ) {
+        self.lag = lag
         url = (backendURL.hasSuffix("/") ? String(backendURL.dropLast()) : backendURL) + "/api/ingest"
         self.httpClient = httpClient
         self.timeout = timeout
@@ -60,6 +67,7 @@ public struct BackendIngestSink: DocumentSink {
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
         if let token = token() { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+        if let lag = lag() { request.headers.add(name: Self.lagHeader, value: String(format: "%.1f", lag)) }
         request.body = .bytes(ByteBuffer(data: try JSONEncoder().encode(documents.map(\.record))))
         let response = try await httpClient.execute(request, timeout: .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000))
         let body = try await response.body.collect(upTo: 4 << 20)

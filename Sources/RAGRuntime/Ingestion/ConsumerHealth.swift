@@ -16,6 +16,8 @@ public final class ConsumerHealth: Sendable {
         var lastError: String?
         /// Shards waiting for a throttling or unavailable service.
         var backingOff: Set<String> = []
+        /// Each shard's last `MillisBehindLatest`.
+        var lagMillis: [String: Int] = [:]
     }
 
     private let state = Mutex(State())
@@ -50,6 +52,17 @@ public final class ConsumerHealth: Sendable {
         state.withLock { state in
             if waiting { state.backingOff.insert(shard) } else { state.backingOff.remove(shard) }
         }
+    }
+
+    /// `shard`'s last page was `millis` behind the tip of the stream.
+    public func recordLag(_ shard: String, millis: Int?) {
+        guard let millis else { return }
+        state.withLock { $0.lagMillis[shard] = millis }
+    }
+
+    /// How far behind the tip the furthest-behind shard is, in seconds; `nil` before the first page.
+    public var lagSeconds: Double? {
+        state.withLock { $0.lagMillis.values.max().map { Double($0) / 1000 } }
     }
 
     /// Whether the consumer is ready, and a one-line explanation.

@@ -213,6 +213,7 @@ public struct KinesisConsumer: Sendable {
                 let page = try await reader.next()
                 health.recordBackoff(shard.shardID, waiting: false)
                 processor.metrics.recordLag(shard: shard.shardID, millisBehindLatest: page.millisBehindLatest, recordsBehind: nil)
+                health.recordLag(shard.shardID, millis: page.millisBehindLatest)
                 if !page.records.isEmpty {
                     var processor = self.processor
                     let health = self.health, shardID = shard.shardID

@@ -59,14 +59,18 @@ import RAGRuntimeTesting
         try await harness.test { client in
             let before = try APITest.json(try await client.execute(uri: "/api/stats", method: .get))
             #expect(before["freshnessSeconds"] is NSNull, "nothing ingested yet")
+            #expect(before["consumerLagSeconds"] is NSNull)
         }
         try await harness.testInternal { client in
-            let response = try await client.execute(uri: "/api/ingest", method: .post, headers: APIHarness.ingestHeaders, body: APITest.body(body))
+            var headers = APIHarness.ingestHeaders
+            headers[.init("X-Consumer-Lag-Seconds")!] = "12.5"
+            let response = try await client.execute(uri: "/api/ingest", method: .post, headers: headers, body: APITest.body(body))
             #expect(response.status == .ok)
         }
         try await harness.test { client in
             let stats = try APITest.json(try await client.execute(uri: "/api/stats", method: .get))
             #expect(stats["freshnessSeconds"] as? Double == 5_400, "ages 1,800 s, 5,400 s and 86,400 s: the median")
+            #expect(stats["consumerLagSeconds"] as? Double == 12.5, "the lag the consumer sent along")
         }
     }
 

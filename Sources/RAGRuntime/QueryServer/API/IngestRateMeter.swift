@@ -16,6 +16,7 @@ public final class IngestRateMeter: Sendable {
     private let buckets: Mutex<[Int64: Int]>
     /// Recent (indexed at, seconds from the record's timestamp to searchable) samples.
     private let ages = Mutex<[(second: Int64, age: Double)]>([])
+    private let consumerLag = Mutex<(at: Date, seconds: Double)?>(nil)
 
     /// Creates a meter with no records.
     public init() {
@@ -34,6 +35,16 @@ public final class IngestRateMeter: Sendable {
             ages += samples.map { (second, $0) }
             if ages.count > 20_000 { ages.removeFirst(ages.count - 10_000) }
         }
+    }
+
+    /// A consumer reported being `seconds` behind the stream, at `date`.
+    public func recordConsumerLag(_ seconds: Double, at date: Date) {
+        consumerLag.withLock { $0 = (date, seconds) }
+    }
+
+    /// The consumer's last reported lag behind the stream, if it reported within two minutes of `date`.
+    public func consumerLag(at date: Date) -> Double? {
+        consumerLag.withLock { last in last.flatMap { date.timeIntervalSince($0.at) <= 120 ? $0.seconds : nil } }
     }
 
     /// The median seconds from a record's timestamp to searchable, over records indexed in the

@@ -20,9 +20,10 @@ struct OperationalRoutes: Sendable {
         router.get("api/stats") { _, _ in try await stats() }
     }
 
-    /// `{"documents", "oldest", "newest", "ingestRatePerMinute", "freshnessSeconds"}`; timestamps
-    /// ISO-8601 UTC or `null`; `freshnessSeconds` is the median time from a record's timestamp to
-    /// searchable over the last minute's ingests, `null` when there were none.
+    /// `{"documents", "oldest", "newest", "ingestRatePerMinute", "freshnessSeconds", "consumerLagSeconds"}`;
+    /// timestamps ISO-8601 UTC or `null`; `freshnessSeconds` is the median time from a record's
+    /// timestamp to searchable over the last minute's ingests; `consumerLagSeconds` how far behind
+    /// the stream a consumer indexing through this backend last said it was (`null` for none in 2 minutes).
     func stats() async throws -> Response {
         let stats: VectorStoreStats
         do {
@@ -33,7 +34,7 @@ struct OperationalRoutes: Sendable {
         return try JSONResponse.make(StatsBody(
             documents: stats.documents, oldest: stats.oldest.map(UTCTimestamp.string(from:)),
             newest: stats.newest.map(UTCTimestamp.string(from:)), ingestRatePerMinute: meter.ratePerMinute(at: clock.now()),
-            freshnessSeconds: meter.freshness(at: clock.now())))
+            freshnessSeconds: meter.freshness(at: clock.now()), consumerLagSeconds: meter.consumerLag(at: clock.now())))
     }
 
     /// 200 when the store and the embedder work; the LLM is reported but not required. Each check is
@@ -65,6 +66,7 @@ struct OperationalRoutes: Sendable {
         var newest: String?
         var ingestRatePerMinute: Int
         var freshnessSeconds: Double?
+        var consumerLagSeconds: Double?
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -73,9 +75,10 @@ struct OperationalRoutes: Sendable {
             try container.encode(newest, forKey: .newest)
             try container.encode(ingestRatePerMinute, forKey: .ingestRatePerMinute)
             try container.encode(freshnessSeconds.map { ($0 * 10).rounded() / 10 }, forKey: .freshnessSeconds)
+            try container.encode(consumerLagSeconds, forKey: .consumerLagSeconds)
         }
 
-        private enum CodingKeys: String, CodingKey { case documents, oldest, newest, ingestRatePerMinute, freshnessSeconds }
+        private enum CodingKeys: String, CodingKey { case documents, oldest, newest, ingestRatePerMinute, freshnessSeconds, consumerLagSeconds }
     }
 
     struct ReadinessBody: Encodable {

@@ -70,6 +70,9 @@ public func buildInternalRouter(
         embedder: embedder, store: store, batchSize: configuration.ingestBatchSize, meter: meter, clock: clock, logger: logger)
     let writes = router.group().add(middleware: BearerTokenMiddleware(tokens: tokens))
     writes.post("api/ingest") { request, _ in
+        if let lag = request.headers[.init(BackendIngestSink.lagHeader)!].flatMap(Double.init), lag.isFinite, lag >= 0 {
+            meter.recordConsumerLag(lag, at: clock.now())
+        }
         let body = try await configuration.limits.body(of: request, upTo: configuration.maximumIngestBodyBytes)
         return try JSONResponse.make(try await ingestor.ingest(body))
     }

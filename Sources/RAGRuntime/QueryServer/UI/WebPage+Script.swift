@@ -118,7 +118,8 @@ extension WebPage {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         const stats = await response.json();
         const span = stats.oldest && stats.newest ? ` from ${stats.oldest} to ${stats.newest}` : "";
-        const fresh = stats.freshnessSeconds == null ? "" : ` · searchable ${stats.freshnessSeconds.toLocaleString()} s after they happen`;
+        const fresh = (stats.freshnessSeconds == null ? "" : ` · searchable ${stats.freshnessSeconds.toLocaleString()} s after they happen`)
+          + (stats.consumerLagSeconds == null ? "" : ` · consumer ${stats.consumerLagSeconds.toLocaleString()} s behind the stream`);
         $("corpus").textContent = `${stats.documents.toLocaleString()} records indexed${span} · ${stats.ingestRatePerMinute.toLocaleString()} per minute${fresh}`;
       } catch (error) {
         $("corpus").textContent = "Corpus statistics unavailable (" + error.message + ")";
