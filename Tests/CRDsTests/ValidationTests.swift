@@ -59,6 +59,24 @@ import Testing
         #expect(problems(ingress { $0.className = "nginx"; $0.tls = UIIngressTLSSpec(secretName: "tls") }) == ["spec.ui.ingress.auth"])
     }
 
+    @Test func tensorParallelSizeEqualsNeuronCoresAndTheCoresFitTheInstance() {
+        #expect(problems { $0.spec.llm.vllm?.neuronCores = 2; $0.spec.llm.vllm?.tensorParallelSize = 1 } == ["spec.llm.vllm.tensorParallelSize"], "an idle core")
+        #expect(problems { $0.spec.llm.vllm?.neuronCores = 12; $0.spec.llm.vllm?.tensorParallelSize = 12 } == ["spec.llm.vllm.neuronCores"],
+                "12 cores do not fit the default inf2.xlarge")
+        #expect(problems {
+            $0.spec.llm.vllm?.neuronCores = 12; $0.spec.llm.vllm?.tensorParallelSize = 12
+            $0.spec.llm.vllm?.nodeSelector = ["node.kubernetes.io/instance-type": "inf2.24xlarge"]
+        } == [])
+        #expect(problems {
+            $0.spec.llm.vllm?.neuronCores = 32; $0.spec.llm.vllm?.tensorParallelSize = 32
+            $0.spec.llm.vllm?.nodeSelector = ["node.kubernetes.io/instance-type": "inf2.48xlarge"]
+        } == ["spec.llm.vllm.neuronCores"])
+        #expect(problems {
+            $0.spec.llm.vllm?.neuronCores = 8; $0.spec.llm.vllm?.tensorParallelSize = 8
+            $0.spec.llm.vllm?.nodeSelector = ["karpenter.sh/nodepool": "neuron"]
+        } == [], "an instance type it cannot see is not judged")
+    }
+
     @Test func exactlyOneEmbeddingVectorStoreAndLLM() {
         #expect(problems { $0.spec.embedding = EmbeddingSpec(bedrock: .init(), local: .init()) } == ["spec.embedding"])
         #expect(problems { $0.spec.embedding = EmbeddingSpec() } == ["spec.embedding"])

@@ -50,6 +50,11 @@ public enum RAGPipelineDefaults {
     public static let maxModelLen = 4096
     /// Concurrent sequences per vLLM replica (the compiled batch size).
     public static let maxNumSeqs = 8
+    /// NeuronCores per instance of the Neuron types a vLLM pod may select (`node.kubernetes.io/instance-type`).
+    public static let neuronCoresPerInstance: [String: Int] = [
+        "inf2.xlarge": 2, "inf2.8xlarge": 2, "inf2.24xlarge": 12, "inf2.48xlarge": 24,
+        "trn1.2xlarge": 2, "trn1.32xlarge": 32, "trn1n.32xlarge": 32,
+    ]
     /// Node selector for vLLM pods: the smallest Inferentia2 instance.
     public static let vllmNodeSelector = ["node.kubernetes.io/instance-type": "inf2.xlarge"]
     /// Toleration for the taint EKS puts on Neuron node groups.

@@ -30,7 +30,7 @@ public struct VLLMSpec: Codable, Sendable, Equatable {
             "image": .string("vLLM image with the Neuron SDK. Defaults to \(RAGPipelineDefaults.vllmImage); pin a tag in production.", minLength: 1),
             "replicas": .integer("Number of vLLM pods. Defaults to 1.", minimum: 0, maximum: 64, default: RAGPipelineDefaults.replicas),
             "neuronCores": .integer("NeuronCores (aws.amazon.com/neuroncore) requested per pod; an inf2.xlarge has 2, an inf2.48xlarge 24. Defaults to 2.", minimum: 1, maximum: 128, default: RAGPipelineDefaults.neuronCores),
-            "tensorParallelSize": .integer("NeuronCores the model is sharded across (vLLM --tensor-parallel-size); at most neuronCores. Defaults to 2.", minimum: 1, maximum: 128, default: RAGPipelineDefaults.tensorParallelSize),
+            "tensorParallelSize": .integer("NeuronCores the model is sharded across (vLLM --tensor-parallel-size); equal to neuronCores, so none the pod reserves sits idle. Defaults to 2.", minimum: 1, maximum: 128, default: RAGPipelineDefaults.tensorParallelSize),
             "maxModelLen": .integer("Maximum context length in tokens the model is compiled for (--max-model-len). Defaults to 4096.", minimum: 128, maximum: 131072, default: RAGPipelineDefaults.maxModelLen),
             "maxNumSeqs": .integer("Maximum sequences processed at once (--max-num-seqs), the compiled batch size. Defaults to 8.", minimum: 1, maximum: 256, default: RAGPipelineDefaults.maxNumSeqs),
             "nodeSelector": SchemaBuilder.stringMap("Node labels vLLM pods must match. Defaults to node.kubernetes.io/instance-type: inf2.xlarge."),
@@ -38,6 +38,6 @@ public struct VLLMSpec: Codable, Sendable, Equatable {
             "hfTokenSecretRef": SecretKeyReference.schema.described("Secret key holding a Hugging Face token, passed as HF_TOKEN; needed for gated models such as Llama."),
             "resources": SchemaBuilder.resources("CPU and memory for the vLLM container. Defaults to 1 CPU and 8Gi memory requested. The operator adds aws.amazon.com/neuroncore requests and limits equal to neuronCores."),
         ], required: ["model"])
-        .validated(by: "!has(self.tensorParallelSize) || !has(self.neuronCores) || self.tensorParallelSize <= self.neuronCores", message: "llm.vllm.tensorParallelSize must not exceed llm.vllm.neuronCores")
+        .validated(by: "!has(self.tensorParallelSize) || !has(self.neuronCores) || self.tensorParallelSize == self.neuronCores", message: "llm.vllm.tensorParallelSize must equal llm.vllm.neuronCores")
     }
 }

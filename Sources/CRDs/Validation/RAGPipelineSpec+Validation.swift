@@ -29,6 +29,13 @@ extension RAGPipelineSpec {
             problems.append(SpecProblem(field: "spec.llm.vllm.tensorParallelSize", message: "\(parallel) exceeds neuronCores (\(cores)): the model cannot be sharded across more NeuronCores than the pod gets"))
         }
         if parallel < 1 { problems.append(SpecProblem(field: "spec.llm.vllm.tensorParallelSize", message: "must be at least 1")) }
+        if (1..<cores).contains(parallel) {
+            problems.append(SpecProblem(field: "spec.llm.vllm.tensorParallelSize", message: "\(parallel) is below neuronCores (\(cores)): \(cores - parallel) NeuronCores the pod reserves would sit idle; set both to the same number"))
+        }
+        let selector = vllm.nodeSelector ?? RAGPipelineDefaults.vllmNodeSelector
+        if let type = selector["node.kubernetes.io/instance-type"], let available = RAGPipelineDefaults.neuronCoresPerInstance[type], cores > available {
+            problems.append(SpecProblem(field: "spec.llm.vllm.neuronCores", message: "\(cores) NeuronCores do not fit one \(type), which has \(available); select a larger instance type (inf2.24xlarge: 12, inf2.48xlarge: 24)"))
+        }
         if let replicas = vllm.replicas, replicas < 0 { problems.append(SpecProblem(field: "spec.llm.vllm.replicas", message: "must not be negative")) }
         if vllm.model.trimmingCharacters(in: .whitespaces).isEmpty { problems.append(SpecProblem(field: "spec.llm.vllm.model", message: "is required")) }
         return problems

@@ -14,6 +14,13 @@ public enum VLLMBuilder {
     /// Startup probe period and failures: 10 s × 180 = 30 minutes.
     public static let startupPeriodSeconds = 10, startupFailureThreshold = 180
 
+    /// The readiness check: exit 0 when the OpenAI-compatible `/v1/models` lists the model (argv[1]).
+    static let modelServedCheck = """
+        import json, sys, urllib.request
+        models = json.load(urllib.request.urlopen("http://127.0.0.1:8000/v1/models", timeout=4))
+        sys.exit(0 if sys.argv[1] in [m.get("id") for m in models.get("data", [])] else 1)
+        """
+
     /// Whether the operator runs vLLM for this pipeline.
     public static func isEnabled(_ context: BuildContext) -> Bool { context.spec.llm.vllm != nil }
 
@@ -37,7 +44,13 @@ public enum VLLMBuilder {
         var startup = DeploymentAssembler.probe("/health", periodSeconds: startupPeriodSeconds, failureThreshold: startupFailureThreshold)
         startup.initialDelaySeconds = 30
         container.startupProbe = startup
-        container.readinessProbe = DeploymentAssembler.probe("/health", periodSeconds: 10)
+        // Ready only once the model is served (`/v1/models` lists it), not when the server answers
+        // `/health` while it is still loading: no traffic reaches a replica that cannot answer.
+        var ready = Probe(exec: .init(command: ["python3", "-c", modelServedCheck, vllm.model]))
+        ready.periodSeconds = 10
+        ready.timeoutSeconds = 5
+        ready.failureThreshold = 3
+        container.readinessProbe = ready
         container.livenessProbe = DeploymentAssembler.probe("/health", periodSeconds: 30, timeoutSeconds: 10)
 
         let overrides = PodTemplateOverrides(nodeSelector: vllm.nodeSelector, tolerations: vllm.tolerations)

@@ -46,7 +46,10 @@ import Testing
         #expect(startup["httpGet"]?["path"] == "/health")
         let seconds = (startup["periodSeconds"]?.int64Value ?? 0) * (startup["failureThreshold"]?.int64Value ?? 0)
         #expect(seconds >= 1800)
-        #expect(container["readinessProbe"]?["httpGet"]?["path"] == "/health")
+        let entries = try #require(container["readinessProbe"]?["exec"]?["command"]?.arrayValue)
+        let command = entries.compactMap(\.stringValue)
+        #expect(command.first == "python3" && command.last == "meta-llama/Llama-3.2-1B-Instruct" && command.contains { $0.contains("/v1/models") },
+                "ready only once /v1/models lists the model, not at /health")
     }
 
     @Test func theHuggingFaceTokenComesFromTheSecret() throws {
