@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "rag-runtime", targets: ["RAGRuntimeCommand"]),
         .executable(name: "vector-search-benchmark", targets: ["VectorSearchBenchmark"]),
         .executable(name: "ingestion-benchmark", targets: ["IngestionBenchmark"]),
+        .executable(name: "operator-scale-benchmark", targets: ["OperatorScaleBenchmark"]),
         .library(name: "KubernetesCore", targets: ["KubernetesCore"]),
         .library(name: "KubernetesClient", targets: ["KubernetesClient"]),
         .library(name: "KubernetesTesting", targets: ["KubernetesTesting"]),
@@ -274,6 +275,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/Ingestion",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "OperatorScaleBenchmark",
+            dependencies: [
+                "CRDs", "KubernetesCore", "KubernetesClient", "KubernetesTesting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/OperatorScale",
             swiftSettings: swiftSettings
         ),
         // tests

@@ -43,6 +43,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Concurrent reconciles.")
     var concurrency = 2
 
+    @Option(help: "Seconds between reconciles of every pipeline even when nothing changed (a resync; a pipeline in steady state costs no writes).")
+    var syncPeriod = 300
+
     @Option(help: "The RAG runtime image children run (env RAG_RUNTIME_IMAGE).")
     var runtimeImage: String?
 
@@ -53,6 +56,8 @@ struct RunCommand: AsyncParsableCommand {
     var allowedRoleARNs: String?
 
     func validate() throws {
+        guard syncPeriod > 0 else { throw ValidationError("--sync-period must be a positive number of seconds, not \(syncPeriod)") }
+        guard concurrency > 0 else { throw ValidationError("--concurrency must be at least 1, not \(concurrency)") }
         if let allowedRoleARNs {
             do { _ = try Regex(allowedRoleARNs) } catch { throw ValidationError("--allowed-role-arns \(allowedRoleARNs): not a regular expression (\(error))") }
         }
@@ -70,6 +75,7 @@ struct RunCommand: AsyncParsableCommand {
         let client = try KubernetesClient(configuration: configuration)
         var options = OperatorAssembly.Options(namespace: namespace ?? environment["WATCH_NAMESPACE"])
         options.concurrency = concurrency
+        options.resync = .seconds(syncPeriod)
         options.identity = environment["POD_NAME"] ?? ProcessInfo.processInfo.hostName
         if let image = runtimeImage ?? environment["RAG_RUNTIME_IMAGE"] { options.buildOptions.runtimeImage = image }
         options.buildOptions.allowedRoleARNs = allowedRoleARNs

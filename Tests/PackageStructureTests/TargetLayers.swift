@@ -30,6 +30,7 @@ enum TargetLayers {
         "OperatorCommand": Place(rank: 8), "OperatorDevCommand": Place(rank: 8),
         "RAGRuntimeCommand": Place(rank: 8, dataPlane: true),
         "VectorSearchBenchmark": Place(rank: 8, dataPlane: true), "IngestionBenchmark": Place(rank: 8, dataPlane: true),
+        "OperatorScaleBenchmark": Place(rank: 8),
     ]
 
     /// Targets a data-plane target must never import, whatever their rank.

@@ -75,7 +75,9 @@ public actor FakeAPIServer {
     /// Handles one request and returns the answer; never throws (failures are `Status` answers).
     public func handle(_ request: KubernetesRequest) async -> FakeResponse {
         if let delay = faults.latency { try? await Task.sleep(for: delay) }
-        let record = RequestRecord(method: request.method, path: request.path, query: request.query, contentType: request.headers.first { $0.key.lowercased() == "content-type" }?.value)
+        let record = RequestRecord(
+            method: request.method, path: request.path, query: request.query, contentType: request.headers.first { $0.key.lowercased() == "content-type" }?.value,
+            userAgent: request.headers.first { $0.key.lowercased() == "user-agent" }?.value)
         log.append(record)
         if let injected = faults.failure(for: request) { return .status(injected) }
         var request = request
@@ -155,6 +157,16 @@ public struct RequestRecord: Sendable, Equatable {
     public var path: String
     public var query: QueryItems
     public var contentType: String?
+    /// The client's `User-Agent`; in-process clients send none.
+    public var userAgent: String?
+
+    public init(method: KubernetesRequest.Method, path: String, query: QueryItems, contentType: String? = nil, userAgent: String? = nil) {
+        self.method = method
+        self.path = path
+        self.query = query
+        self.contentType = contentType
+        self.userAgent = userAgent
+    }
 
     /// POST, PUT, PATCH and DELETE are writes.
     public var isWrite: Bool { method != .GET }

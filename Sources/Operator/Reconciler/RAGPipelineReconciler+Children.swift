@@ -4,8 +4,27 @@ import KubernetesController
 import KubernetesCore
 
 extension RAGPipelineReconciler {
-    /// Applies each desired child whose live object is not up to date (``ChildApplyDecision``).
+    /// Applies each desired child whose live object is not up to date (``ChildApplyDecision``), and
+    /// records one Event per verb naming them all: at fleet scale an Event per child would double
+    /// what a pipeline costs the API server.
     func applyChildren(_ desired: [DesiredObject], of pipeline: RAGPipeline, context: ReconcileContext) async throws {
+        var applied: [String: [String]] = [:]
+        do {
+            try await apply(desired, of: pipeline, context: context, applied: &applied)
+        } catch {
+            await report(applied, of: pipeline)   // what was applied before the failure is reported too
+            throw error
+        }
+        await report(applied, of: pipeline)
+    }
+
+    private func report(_ applied: [String: [String]], of pipeline: RAGPipeline) async {
+        for verb in ["Created", "Updated"] where !(applied[verb] ?? []).isEmpty {
+            await record(pipeline, "Normal", verb, Self.summary(verb, applied[verb] ?? []), action: "Apply")
+        }
+    }
+
+    private func apply(_ desired: [DesiredObject], of pipeline: RAGPipeline, context: ReconcileContext, applied: inout [String: [String]]) async throws {
         for object in desired {
             let current = live(object)
             guard ChildApplyDecision.needsApply(live: current, desired: object.body, fieldManager: configuration.fieldManager) else { continue }
@@ -21,8 +40,23 @@ extension RAGPipelineReconciler {
             }
             let verb = current == nil ? "Created" : "Updated"
             context.logger.info("\(verb.lowercased()) \(object.descriptor.kind) \(object.name)")
-            await record(pipeline, "Normal", verb, "\(verb) \(object.descriptor.kind) \(object.name)", action: "Apply")
+            applied[verb, default: []].append("\(object.descriptor.kind) \(object.name)")
         }
+    }
+
+    /// "Created 3 objects: Deployment a, Service a, …", within the 1 KiB an Event's note may hold.
+    static func summary(_ verb: String, _ objects: [String]) -> String {
+        let head = objects.count == 1 ? "\(verb) " : "\(verb) \(objects.count) objects: "
+        var note = head
+        for (index, object) in objects.enumerated() {
+            let separator = index == 0 ? "" : ", "
+            let rest = objects.count - index
+            if note.utf8.count + separator.utf8.count + object.utf8.count + (rest > 1 ? 16 : 0) > 1024 {
+                return note + separator + "and \(rest) more"
+            }
+            note += separator + object
+        }
+        return note
     }
 
     /// Deletes children this pipeline controls that the spec no longer asks for.

@@ -30,6 +30,22 @@ import Testing
         }
     }
 
+    /// At fleet scale an Event per child doubles the writes a pipeline costs (20 children, 20 Events):
+    /// one Event per reconcile and verb names them all.
+    @Test func creatingAPipelineRecordsOneEventForAllItsChildren() async throws {
+        try await OperatorHarness().run { harness in
+            _ = try await harness.create(SamplePipelines.full)
+            let name = try SamplePipelines.pipeline(SamplePipelines.full).metadata.name ?? ""
+            try await eventually("Ready") { try await harness.condition(name, "Ready")?.status == "True" }
+            let created = try await harness.client.list(Event.self, namespace: "rag").items.filter { $0.reason == "Created" }
+            let expected = try SamplePipelines.children(SamplePipelines.full)
+            #expect(created.count == 1, "\(created.map { $0.note ?? "" })")
+            #expect(created.first?.note?.hasPrefix("Created \(expected.count) objects: ") == true, "\(created.first?.note ?? "")")
+            #expect(created.first?.note?.contains("Deployment \(name)-backend") == true)
+            #expect((created.first?.note?.utf8.count ?? 0) <= 1024)
+        }
+    }
+
     @Test func aResyncWithNothingChangedIssuesZeroWrites() async throws {
         let harness = OperatorHarness()
         try await harness.run(kubelet: false) { harness in
