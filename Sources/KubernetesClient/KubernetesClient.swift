@@ -56,7 +56,7 @@ public struct KubernetesClient: Sendable {
         let response = try await transport.send(bounded(request))
         try Self.check(response.statusCode, body: response.body, request: request)
         do {
-            return try JSONDecoder().decode(T.self, from: response.body)
+            return try JSONValue.decode(T.self, from: response.body)
         } catch {
             throw KubernetesClientError(.decodingFailed, message: "cannot decode \(T.self) from \(request.method) \(request.path)", underlying: error)
         }

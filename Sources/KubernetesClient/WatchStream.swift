@@ -42,7 +42,7 @@ public struct WatchStream<R: Decodable & Sendable>: AsyncSequence, Sendable {
 
         static func decode(_ line: [UInt8]) throws -> WatchEvent<R> {
             do {
-                return try JSONDecoder().decode(WatchEvent<R>.self, from: Data(line))
+                return try JSONValue(bytes: line).decode(WatchEvent<R>.self)
             } catch {
                 let text = String(decoding: line.prefix(300), as: UTF8.self)
                 throw KubernetesClientError(.invalidWatchStream, message: "cannot decode watch event: \(text)", underlying: error)

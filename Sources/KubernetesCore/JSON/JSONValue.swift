@@ -17,6 +17,12 @@ public enum JSONValue: Sendable, Hashable {
 
 extension JSONValue: Codable {
     public init(from decoder: any Decoder) throws {
+        if let tree = decoder as? JSONValueDecoder {   // already a tree: no trial and error
+            self = tree.value
+            return
+        }
+        // Only a JSONValue's own type tells which alternative it is; every failed try below builds an
+        // error with its coding path. Bytes go through ``JSONValue/init(data:)`` instead, which is fast.
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -53,18 +59,29 @@ extension JSONValue: Codable {
 extension JSONValue {
     /// Encodes any `Encodable` value into its JSON form.
     public init(encoding value: some Encodable) throws {
-        let data = try JSONValue.encoder.encode(value)
-        self = try JSONValue.decoder.decode(JSONValue.self, from: data)
+        self = try JSONParser.parse(try JSONValue.encoder.encode(value))
+    }
+
+    /// Parses JSON bytes (``JSONParser``: each value read once, no `Codable` trial and error).
+    public init(data: Data) throws {
+        self = try JSONParser.parse(data)
     }
 
     /// Parses JSON bytes.
-    public init(data: Data) throws {
-        self = try JSONValue.decoder.decode(JSONValue.self, from: data)
+    public init(bytes: [UInt8]) throws {
+        self = try JSONParser.parse(bytes)
     }
 
-    /// Decodes this JSON into a typed value.
+    /// Decodes this JSON into a typed value, straight from the tree.
     public func decode<T: Decodable>(_ type: T.Type = T.self) throws -> T {
-        try JSONValue.decoder.decode(T.self, from: try data())
+        try JSONValueDecoder.decode(T.self, from: self)
+    }
+
+    /// Decodes JSON bytes into a typed value: parsed once into a tree, then decoded from it, which
+    /// is much faster than `JSONDecoder` for types that hold ``JSONValue``s (every object's
+    /// `managedFields`).
+    public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+        try JSONValueDecoder.decode(T.self, from: try JSONParser.parse(data))
     }
 
     /// Serialises to compact JSON with sorted keys (stable bytes for hashing and golden files).

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+@testable import KubernetesCore
+
+/// ``JSONParser`` and ``JSONValueDecoder`` against the `Codable` path they replace: `JSONDecoder`
+/// decoding a ``JSONValue`` by trial and error is the reference, on valid and invalid input alike.
+struct JSONParserTests {
+    static func reference(_ text: String) throws -> JSONValue {
+        try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+    }
+
+    static let valid = [
+        "null", "true", "false", "0", "-0", "1", "-1", "42", "9223372036854775807", "-9223372036854775808",
+        "9223372036854775808", "1.5", "-2.25e-3", "1e3", "1E+2", "0.1", "3.0", "123456789012345678901234567890",
+        "\"\"", "\"plain\"", "\"tab\\tquote\\\"slash\\/back\\\\\"", "\"\\u00e9t\\u00E9\"", "\"\\ud83d\\ude00 grin\"", "\"caf\u{e9} \u{1F600}\"",
+        "\"\\b\\f\\n\\r\"", "[]", "{}", " [ 1 , \"a\" , null , [ ] , { } ] ", "{\"a\":{\"b\":[1,2,{\"c\":false}]},\"d\":\"e\"}",
+"{\"f:metadata\":{\"f:labels\":{\".\":{},\"f:app\":{}}}}", "\n\t{\"k\" :\r\n 1}\n",
+    ]
+
+    static let invalid = [
+        "", " ", "nul", "tru", "{\"a\" 1}", "{a:1}", "[1 2]", "01", "-", "1.", ".5", "1e", "+1",
+        "\"unterminated", "\"bad \\x escape\"", "\"\\ud83d alone\"", "\"\\ude00 low\"", "\"\\u12\"", "\"line\nbreak\"",
+        "[1]]", "{} {}", "NaN", "Infinity", "1e999",
+    ]
+
+    @Test(arguments: valid) func parsesAsJSONDecoderDoes(_ text: String) throws {
+        #expect(try JSONValue(data: Data(text.utf8)) == Self.reference(text))
+    }
+
+    @Test(arguments: invalid) func refusesWhatJSONDecoderRefuses(_ text: String) throws {
+        #expect(throws: (any Error).self) { try Self.reference(text) }
+        #expect(throws: (any Error).self) { try JSONValue(data: Data(text.utf8)) }
+    }
+
+    /// RFC 8259 has no trailing commas; `JSONDecoder` lets them pass, the API server does not.
+    @Test(arguments: ["[1,]", "{\"a\":1,}"]) func refusesTrailingCommas(_ text: String) throws {
+        #expect(throws: JSONParser.Failure.self) { try JSONValue(data: Data(text.utf8)) }
+    }
+
+    /// As Go's encoding/json, which the API server uses: the last of duplicate members wins.
+    @Test func theLastOfDuplicateMembersWins() throws {
+        #expect(try JSONValue(data: Data(#"{"dup":1,"dup":2}"#.utf8)) == ["dup": 2])
+    }
+
+    @Test func refusesNestingBeyondTheLimit() throws {
+        let deep = String(repeating: "[", count: 600) + String(repeating: "]", count: 600)
+        #expect(throws: JSONParser.Failure.self) { try JSONValue(data: Data(deep.utf8)) }
+        let fine = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
+        #expect(try JSONValue(data: Data(fine.utf8)) == Self.reference(fine))
+    }
+
+    @Test func aFullObjectWithManagedFieldsDecodesAsJSONDecoderDecodesIt() throws {
+        var deployment = Deployment(metadata: ObjectMeta(name: "web", namespace: "rag", labels: ["app": "web"]))
+        deployment.metadata.managedFields = [[
+            "manager": "rag-operator", "operation": "Apply", "apiVersion": "apps/v1", "fieldsType": "FieldsV1", "time": "2026-12-02T08:00:00Z",
+            "fieldsV1": ["f:metadata": ["f:labels": ["f:app": [:]]], "f:spec": ["f:replicas": [:]]],
+        ]]
+        var container = Container(name: "web")
+        container.image = "nginx:1.27"
+        deployment.spec = DeploymentSpec(replicas: 3, selector: LabelSelector(matchLabels: ["app": "web"]), template: PodTemplateSpec(
+            metadata: ObjectMeta(labels: ["app": "web"]), spec: PodSpec(containers: [container])))
+        let data = try JSONEncoder().encode(deployment)
+        #expect(try JSONValue.decode(Deployment.self, from: data) == JSONDecoder().decode(Deployment.self, from: data))
+        #expect(try JSONValue(data: data).decode(DynamicObject.self) == JSONDecoder().decode(DynamicObject.self, from: data))
+    }
+
+    @Test func typeErrorsNameThePathAsJSONDecoderDoes() throws {
+        let data = Data(#"{"metadata":{"name":"web","generation":"two"}}"#.utf8)
+        do {
+            _ = try JSONValue.decode(Deployment.self, from: data)
+            Issue.record("a string generation decoded")
+        } catch let DecodingError.typeMismatch(_, context) {
+            #expect(context.codingPath.map(\.stringValue) == ["metadata", "generation"])
+        }
+        let fractional = Data(#"{"metadata":{"generation":1.5}}"#.utf8)
+        #expect(throws: DecodingError.self) { try JSONValue.decode(Deployment.self, from: fractional) }
+        #expect(throws: (any Error).self) { try JSONDecoder().decode(Deployment.self, from: fractional) }
+    }
+
+    @Test func optionalsAcceptNullAndMissingKeys() throws {
+        let data = Data(#"{"metadata":{"name":null}}"#.utf8)
+        #expect(try JSONValue.decode(Deployment.self, from: data).metadata.name == nil)
+        #expect(try JSONValue.decode(Deployment.self, from: Data(#"{"metadata":{}}"#.utf8)).spec == nil)
+        #expect(throws: DecodingError.self) { try JSONValue.decode(Deployment.self, from: Data("{}".utf8)) }
+    }
+}
