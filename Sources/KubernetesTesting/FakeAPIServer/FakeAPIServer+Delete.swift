@@ -66,6 +66,8 @@ extension FakeAPIServer {
     @discardableResult
     func remove(_ key: StorageKey) -> JSONValue {
         guard let object = objects[key.resource]?.removeValue(forKey: key) else { return .null }
+        if let uid = object[path: ["metadata", "uid"]]?.stringValue { liveUIDs.remove(uid) }
+        sweepNeeded = true
         var deleted = object
         deleted.set(.string(String(nextRevision())), at: ["metadata", "resourceVersion"])
         record("DELETED", resource: key.resource, object: deleted, previous: object)
@@ -81,6 +83,8 @@ extension FakeAPIServer {
     /// - dependents whose owners are all gone are deleted (background), and dangling references removed;
     /// - terminating namespaces delete their contents and go once empty.
     func sweepDeletions() {
+        guard sweepNeeded else { return }
+        defer { sweepNeeded = false }
         var changed = true
         while changed {
             changed = false

@@ -150,6 +150,11 @@ extension FakeAPIServer {
         let version = nextRevision()
         object.set(.string(String(version)), at: ["metadata", "resourceVersion"])
         objects[key.resource, default: [:]][key] = object
+        if let uid = object[path: ["metadata", "uid"]]?.stringValue { liveUIDs.insert(uid) }
+        if object[path: ["metadata", "deletionTimestamp"]] != nil
+            || (object[path: ["metadata", "ownerReferences"]]?.arrayValue ?? []).contains(where: { !liveUIDs.contains($0["uid"]?.stringValue ?? "") }) {
+            sweepNeeded = true
+        }
         record(previous == nil ? "ADDED" : "MODIFIED", resource: key.resource, object: object, previous: previous)
         return object
     }

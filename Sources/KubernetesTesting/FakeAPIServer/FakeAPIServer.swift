@@ -37,6 +37,12 @@ import KubernetesCore
 public actor FakeAPIServer {
     var resources: [ResourceKey: ServedResource] = [:]
     var objects: [ResourceKey: [StorageKey: JSONValue]] = [:]
+    /// The uids of stored objects, kept by ``commit(_:at:previous:)`` and ``remove(_:)``.
+    var liveUIDs = Set<String>()
+    /// Whether a change since the last full ``sweepDeletions()`` can have made one necessary: an
+    /// object removed, one being deleted changed, or an owner reference to an object that does not
+    /// exist. Without it a sweep scanned every object on every write, which made the fake quadratic.
+    var sweepNeeded = false
     var revision: Int64 = 1
     var history: [HistoryEntry] = []
     /// Watches asking for a resourceVersion below this get 410 Gone.
@@ -63,9 +69,11 @@ public actor FakeAPIServer {
         for resource in ServedResource.builtIns { resources[resource.key] = resource }
         for name in ["default", "kube-system", "kube-public"] {
             let key = StorageKey(resource: ResourceKey(group: "", plural: "namespaces"), namespace: nil, name: name)
+            let uid = UUID().uuidString.lowercased()
+            liveUIDs.insert(uid)
             objects[key.resource, default: [:]][key] = [
                 "apiVersion": "v1", "kind": "Namespace",
-                "metadata": ["name": .string(name), "uid": .string(UUID().uuidString.lowercased()), "resourceVersion": "1",
+                "metadata": ["name": .string(name), "uid": .string(uid), "resourceVersion": "1",
                              "creationTimestamp": .string(Timestamp(now()).description)],
                 "status": ["phase": "Active"],
             ]
