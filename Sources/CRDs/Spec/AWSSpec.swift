@@ -17,7 +17,7 @@ public struct AWSSpec: Codable, Sendable, Equatable {
         .object("AWS settings shared by every component.", properties: [
             "region": .string("AWS region of Kinesis, Bedrock and OpenSearch, such as eu-west-1. Required when any of them is used.", pattern: #"^[a-z]{2}(-[a-z]+)+-[0-9]+$"#),
             "clusterName": .string("Name of the EKS cluster the Pod Identity associations are created in. Defaults to the cluster the operator is configured for.", minLength: 1, maxLength: 100),
-            "podIdentity": PodIdentitySpec.schema.described("Default IAM role for components that call AWS (backend, consumer, producer), bound to their ServiceAccounts with EKS Pod Identity."),
+            "podIdentity": PodIdentitySpec.schema.described("Default IAM role for components that call AWS (backend, consumer, producer, and vLLM with an S3 compile cache), bound to their ServiceAccounts with EKS Pod Identity."),
         ])
     }
 }

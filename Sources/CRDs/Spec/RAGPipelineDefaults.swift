@@ -55,6 +55,11 @@ public enum RAGPipelineDefaults {
         "inf2.xlarge": 2, "inf2.8xlarge": 2, "inf2.24xlarge": 12, "inf2.48xlarge": 24,
         "trn1.2xlarge": 2, "trn1.32xlarge": 32, "trn1n.32xlarge": 32,
     ]
+    /// vLLM's local disk (model download, `/cache`): 50Gi, enough for an 8B model's weights in
+    /// bfloat16 plus its compiled artifacts.
+    public static let vllmEphemeralStorage = "50Gi"
+    /// Size of the compile cache's claim: 100Gi, room for the artifacts of several model configurations.
+    public static let compileCacheSize = "100Gi"
     /// Node selector for vLLM pods: the smallest Inferentia2 instance.
     public static let vllmNodeSelector = ["node.kubernetes.io/instance-type": "inf2.xlarge"]
     /// Toleration for the taint EKS puts on Neuron node groups.

@@ -10,7 +10,9 @@ extension RAGPipelineSpec {
     /// - `vectorStore.opensearch`: index `rag-telemetry`, `serverless` when the endpoint is `*.aoss.amazonaws.com`;
     ///   `vectorStore.embedded.storage`: `10Gi`.
     /// - `llm.vllm`: image, 1 replica, 2 NeuronCores, tensor parallel 2, 4096 tokens, 8 sequences,
-    ///   `inf2.xlarge` node selector, the Neuron toleration, HF token key `token`.
+    ///   `inf2.xlarge` node selector, the Neuron toleration, HF token key `token`, 50Gi ephemeral
+    ///   storage; `compileCache.persistentVolumeClaim`: `100Gi`, `ReadWriteMany` above one replica
+    ///   (else `ReadWriteOnce`); `compileCache.precompile`: `false`.
     /// - `source.kinesis`: `TRIM_HORIZON`, batch 100. `producer`: disabled, 100 records/minute.
     /// - `retrieval`: `topK` 5, `maxTopK` 50.
     /// - Replicas: backend 2 (1 with the embedded store), UI/consumer 1. Resources per component.
@@ -96,6 +98,16 @@ extension RAGPipelineSpec {
         vllm.nodeSelector = vllm.nodeSelector ?? RAGPipelineDefaults.vllmNodeSelector
         vllm.tolerations = vllm.tolerations ?? [Toleration(key: RAGPipelineDefaults.neuronTolerationKey, operator: "Exists", effect: "NoSchedule")]
         vllm.resources = vllm.resources ?? ComponentResources.vllm
+        vllm.ephemeralStorage = vllm.ephemeralStorage ?? RAGPipelineDefaults.vllmEphemeralStorage
+        if var cache = vllm.compileCache {
+            cache.precompile = cache.precompile ?? false
+            if var claim = cache.persistentVolumeClaim {
+                claim.size = claim.size ?? RAGPipelineDefaults.compileCacheSize
+                claim.accessMode = claim.accessMode ?? CompileCacheVolumeSpec.defaultAccessMode(replicas: vllm.replicas ?? RAGPipelineDefaults.replicas)
+                cache.persistentVolumeClaim = claim
+            }
+            vllm.compileCache = cache
+        }
         if var secret = vllm.hfTokenSecretRef {
             secret.key = secret.key ?? RAGPipelineDefaults.hfTokenKey
             vllm.hfTokenSecretRef = secret

@@ -3,7 +3,8 @@ import KubernetesCore
 /// vLLM serving an OpenAI-compatible API on AWS Inferentia2 (Neuron), run by the operator.
 ///
 /// Defaults: 1 replica, 2 NeuronCores, tensor parallel size 2, 4096-token context, 8 sequences,
-/// `inf2.xlarge` nodes, the Neuron taint tolerated, ``RAGPipelineDefaults/vllmImage``.
+/// `inf2.xlarge` nodes, the Neuron taint tolerated, ``RAGPipelineDefaults/vllmImage``, 50Gi of
+/// ephemeral storage, no compile cache beyond the Pod's own `/cache`.
 public struct VLLMSpec: Codable, Sendable, Equatable {
     /// Hugging Face model id, such as `meta-llama/Llama-3.2-1B-Instruct`.
     public var model: String
@@ -21,11 +22,18 @@ public struct VLLMSpec: Codable, Sendable, Equatable {
     public var hfTokenSecretRef: SecretKeyReference?
     /// CPU and memory; the NeuronCore request is added by the operator. Defaults: 1 CPU, 8Gi requested.
     public var resources: ResourceRequirements?
+    /// Local disk for the model download and the Pod's `/cache`: the container's `ephemeral-storage`
+    /// request and the `/cache` volume's size limit. Defaults: ``RAGPipelineDefaults/vllmEphemeralStorage``.
+    public var ephemeralStorage: String?
+    /// Where compiled Neuron artifacts are kept across restarts and replicas. Defaults: none.
+    public var compileCache: CompileCacheSpec?
+    /// Overrides `aws.podIdentity` for vLLM, which calls AWS only for an S3 compile cache.
+    public var podIdentity: PodIdentitySpec?
 
     public init(model: String) { self.model = model }
 
     static var schema: JSONSchemaProperty {
-        .object("vLLM serving an OpenAI-compatible API on port 8000, on AWS Inferentia2 nodes (Neuron). The first start compiles the model for Neuron, which can take many minutes; the startup probe allows 30 minutes.", properties: [
+        .object("vLLM serving an OpenAI-compatible API on port 8000, on AWS Inferentia2 nodes (Neuron). The first start compiles the model for Neuron, which can take many minutes; the startup probe allows 30 minutes, or 10 once a pre-compilation Job has compiled the artifacts (compileCache.precompile).", properties: [
             "model": .string("Hugging Face model id, such as meta-llama/Llama-3.2-1B-Instruct.", minLength: 1),
             "image": .string("vLLM image with the Neuron SDK. Defaults to \(RAGPipelineDefaults.vllmImage); pin a tag in production.", minLength: 1),
             "replicas": .integer("Number of vLLM pods. Defaults to 1.", minimum: 0, maximum: 64, default: RAGPipelineDefaults.replicas),
@@ -36,8 +44,15 @@ public struct VLLMSpec: Codable, Sendable, Equatable {
             "nodeSelector": SchemaBuilder.stringMap("Node labels vLLM pods must match. Defaults to node.kubernetes.io/instance-type: inf2.xlarge."),
             "tolerations": SchemaBuilder.tolerations("Tolerations for vLLM pods. Defaults to tolerating the aws.amazon.com/neuron taint (Exists, NoSchedule)."),
             "hfTokenSecretRef": SecretKeyReference.schema.described("Secret key holding a Hugging Face token, passed as HF_TOKEN; needed for gated models such as Llama."),
-            "resources": SchemaBuilder.resources("CPU and memory for the vLLM container. Defaults to 1 CPU and 8Gi memory requested. The operator adds aws.amazon.com/neuroncore requests and limits equal to neuronCores."),
+            "resources": SchemaBuilder.resources("CPU and memory for the vLLM container. Defaults to 1 CPU and 8Gi memory requested. The operator adds aws.amazon.com/neuroncore requests and limits equal to neuronCores, and ephemeral-storage from ephemeralStorage."),
+            "ephemeralStorage": .string("Local disk for the model download and caches, such as 50Gi: the vLLM container's ephemeral-storage request and the size limit of its /cache volume. Defaults to \(RAGPipelineDefaults.vllmEphemeralStorage).", pattern: JSONSchemaProperty.quantityPattern, default: RAGPipelineDefaults.vllmEphemeralStorage),
+            "compileCache": CompileCacheSpec.schema,
+            "podIdentity": PodIdentitySpec.schema.described("IAM role for vLLM, overriding aws.podIdentity; used only with compileCache.s3."),
         ], required: ["model"])
         .validated(by: "!has(self.tensorParallelSize) || !has(self.neuronCores) || self.tensorParallelSize == self.neuronCores", message: "llm.vllm.tensorParallelSize must equal llm.vllm.neuronCores")
+        .validated(by: Self.sharedCacheRule, message: "llm.vllm.compileCache.persistentVolumeClaim.accessMode ReadWriteOnce allows one replica: use ReadWriteMany or replicas 1")
     }
+
+    /// CEL: a ReadWriteOnce compile cache cannot serve more than one replica.
+    static let sharedCacheRule = "!has(self.compileCache) || !has(self.compileCache.persistentVolumeClaim) || !has(self.compileCache.persistentVolumeClaim.accessMode) || self.compileCache.persistentVolumeClaim.accessMode != 'ReadWriteOnce' || !has(self.replicas) || self.replicas <= 1"
 }

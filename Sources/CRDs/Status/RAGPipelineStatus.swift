@@ -5,7 +5,7 @@ public struct RAGPipelineStatus: Codable, Sendable, Equatable {
     /// The `.metadata.generation` this status describes.
     public var observedGeneration: Int64?
     /// Ready, BackendReady, UIReady, LLMReady, ConsumerReady, PodIdentityReady, IngressReady,
-    /// InvalidSpec and Degraded (see ``RAGPipelineConditionType``).
+    /// CompiledArtifactsReady, CompileCacheReady, InvalidSpec and Degraded (see ``RAGPipelineConditionType``).
     public var conditions: [Condition]?
     /// The UI's URL, from the Ingress load balancer hostname.
     public var url: String?
@@ -92,6 +92,13 @@ public enum RAGPipelineConditionType {
     /// True when the UI is on an internet-facing load balancer without sign-in (allowed, never silent).
     public static let publiclyExposed = "PubliclyExposed"
 
+    /// With `llm.vllm.compileCache.precompile`: True when the Job for vLLM's current artifact key
+    /// succeeded; False with reason `Compiling` or `CompileFailed`. Absent without pre-compilation.
+    public static let compiledArtifactsReady = "CompiledArtifactsReady"
+    /// With `llm.vllm.compileCache`: True when the cache is as the spec says; False with reason
+    /// `ClaimOutdated` when the live claim differs (it is kept; delete it to recreate). Absent without a cache.
+    public static let compileCacheReady = "CompileCacheReady"
+
     /// All of them, in the order `kubectl describe` should show them.
-    public static let all = [ready, backendReady, uiReady, llmReady, consumerReady, podIdentityReady, ingressReady, publiclyExposed, invalidSpec, degraded, terminating]
+    public static let all = [ready, backendReady, uiReady, llmReady, consumerReady, podIdentityReady, ingressReady, compiledArtifactsReady, compileCacheReady, publiclyExposed, invalidSpec, degraded, terminating]
 }

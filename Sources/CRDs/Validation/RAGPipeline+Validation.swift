@@ -6,8 +6,9 @@ extension RAGPipeline {
     ///
     /// Rules: the name is a DNS-1035 label of at most 50 characters; exactly one embedding, vector
     /// store and LLM choice; role ARNs `arn:aws(-cn|-us-gov)?:iam::<12 digits>:role/<path/name>`;
-    /// `aws.region` when Bedrock, OpenSearch or Kinesis is used; OpenSearch endpoint `https://`;
-    /// URLs absolute http(s); `tensorParallelSize <= neuronCores`; the producer needs `source.kinesis`;
+    /// `aws.region` when Bedrock, OpenSearch, Kinesis or an S3 compile cache is used; OpenSearch endpoint `https://`;
+    /// URLs absolute http(s); `tensorParallelSize == neuronCores`, fitting the instance type; the vLLM
+    /// storage rules (``VLLMSpec/validateStorage(field:)``); the producer needs `source.kinesis`;
     /// `AT_TIMESTAMP` needs a valid `startingTimestamp`; the embedded store allows one backend replica;
     /// the Ingress host is a DNS name and `certificateArn` an ACM ARN used with class `alb`.
     ///
@@ -66,6 +67,7 @@ extension RAGPipelineSpec {
         let roles: [(String, PodIdentitySpec?)] = [
             ("spec.aws.podIdentity.roleArn", aws?.podIdentity), ("spec.backend.podIdentity.roleArn", backend?.podIdentity),
             ("spec.consumer.podIdentity.roleArn", consumer?.podIdentity), ("spec.producer.podIdentity.roleArn", producer?.podIdentity),
+            ("spec.llm.vllm.podIdentity.roleArn", llm.vllm?.podIdentity),
         ]
         for (field, identity) in roles {
             guard let arn = identity?.roleArn, !SpecPatterns.matches(arn, SpecPatterns.roleArn) else { continue }
@@ -79,6 +81,7 @@ extension RAGPipelineSpec {
                 embedding?.bedrock != nil ? "embedding.bedrock" : nil,
                 vectorStore.opensearch != nil ? "vectorStore.opensearch" : nil,
                 source?.kinesis != nil ? "source.kinesis" : nil,
+                llm.vllm?.compileCache?.s3 != nil ? "llm.vllm.compileCache.s3" : nil,
             ].compactMap { $0 }
             if !users.isEmpty {
                 problems.append(SpecProblem(field: "spec.aws.region", message: "is required by \(users.joined(separator: ", "))"))

@@ -38,6 +38,7 @@ extension RAGPipelineSpec {
         }
         if let replicas = vllm.replicas, replicas < 0 { problems.append(SpecProblem(field: "spec.llm.vllm.replicas", message: "must not be negative")) }
         if vllm.model.trimmingCharacters(in: .whitespaces).isEmpty { problems.append(SpecProblem(field: "spec.llm.vllm.model", message: "is required")) }
+        problems += vllm.validateStorage()
         return problems
     }
 

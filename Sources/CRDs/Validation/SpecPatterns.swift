@@ -13,6 +13,10 @@ public enum SpecPatterns {
     /// An AWS region such as `eu-west-1` or `us-gov-west-1`.
     public static let region = #"^[a-z]{2}(-[a-z]+)+-[0-9]+$"#
 
+    /// `s3://bucket` or `s3://bucket/prefix`, with a valid bucket name (3 to 63 lower-case letters,
+    /// digits, `.` and `-`, starting and ending with a letter or digit).
+    public static let s3URI = #"^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/[^?#]*)?$"#
+
     /// The longest suffix the operator appends to the pipeline name (`-default-deny`).
     public static let longestChildSuffix = 13
     /// Pipeline names are at most 50 characters, so every child name fits in 63.

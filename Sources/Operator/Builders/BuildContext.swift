@@ -11,14 +11,18 @@ public struct BuildContext: Sendable {
     public let name: String
     /// The pipeline's namespace, where every child lives.
     public let namespace: String
+    /// Whether the pre-compilation Job for vLLM's current artifact key has succeeded (the
+    /// `CompiledArtifactsReady` condition), so vLLM loads instead of compiling. Defaults: `false`.
+    public var compiledArtifactsReady: Bool
 
-    public init(pipeline: RAGPipeline, options: BuildOptions = BuildOptions()) {
+    public init(pipeline: RAGPipeline, options: BuildOptions = BuildOptions(), compiledArtifactsReady: Bool = false) {
         var defaulted = pipeline
         defaulted.spec = pipeline.spec.withDefaults(runtimeImage: options.runtimeImage)
         self.pipeline = defaulted
         self.options = options
         self.name = pipeline.metadata.name ?? ""
         self.namespace = pipeline.metadata.namespace ?? options.defaultNamespace
+        self.compiledArtifactsReady = compiledArtifactsReady
     }
 
     /// The defaulted spec.

@@ -14,6 +14,8 @@ public enum DeploymentAssembler {
         public var volumes: [(Volume, VolumeMount)] = []
         public var overrides: PodTemplateOverrides?
         public var strategy: DeploymentStrategy?
+        /// `Never` or `OnFailure` for a Job's Pods; `nil` (Always) for a Deployment's.
+        public var restartPolicy: String?
 
         public init(component: PipelineComponent, replicas: Int, container: Container, overrides: PodTemplateOverrides? = nil) {
             self.component = component
@@ -27,6 +29,17 @@ public enum DeploymentAssembler {
     ///
     /// - Throws: an `EncodingError` if the Pod template cannot be hashed.
     public static func deployment(_ context: BuildContext, _ workload: Workload) throws -> Deployment {
+        let component = workload.component
+        var spec = DeploymentSpec(replicas: workload.replicas, selector: LabelSelector(matchLabels: context.selectorLabels(component)), template: try podTemplate(context, workload))
+        spec.strategy = workload.strategy
+        return Deployment(metadata: context.metadata(context.childName(component), component: component), spec: spec)
+    }
+
+    /// The Pod template of a workload (a Deployment's, or a Job's): the container with restricted
+    /// security and its volumes, the component's ServiceAccount, and the `rag.dev/config-hash` annotation.
+    ///
+    /// - Throws: an `EncodingError` if the Pod template cannot be hashed.
+    public static func podTemplate(_ context: BuildContext, _ workload: Workload) throws -> PodTemplateSpec {
         let component = workload.component
         let scratch = [RestrictedPodSecurity.scratch("tmp", at: "/tmp")] + workload.volumes
         var container = workload.container
@@ -43,15 +56,12 @@ public enum DeploymentAssembler {
         pod.imagePullSecrets = context.spec.imagePullSecrets
         pod.nodeSelector = workload.overrides?.nodeSelector
         pod.tolerations = workload.overrides?.tolerations
+        pod.restartPolicy = workload.restartPolicy
 
         let labels = (workload.overrides?.labels ?? [:]).merging(context.labels(component)) { _, ours in ours }
         let unhashed = PodTemplateSpec(metadata: ObjectMeta(labels: labels, annotations: workload.overrides?.annotations), spec: pod)
         let annotations = (workload.overrides?.annotations ?? [:]).merging([PipelineLabels.configHashAnnotation: try ConfigHash.of(unhashed)]) { _, ours in ours }
-        let template = PodTemplateSpec(metadata: ObjectMeta(labels: labels, annotations: annotations), spec: pod)
-
-        var spec = DeploymentSpec(replicas: workload.replicas, selector: LabelSelector(matchLabels: context.selectorLabels(component)), template: template)
-        spec.strategy = workload.strategy
-        return Deployment(metadata: context.metadata(context.childName(component), component: component), spec: spec)
+        return PodTemplateSpec(metadata: ObjectMeta(labels: labels, annotations: annotations), spec: pod)
     }
 
     /// A runtime container: the pipeline's image, `args`, the environment, port 8080 (and the

@@ -3,7 +3,7 @@ import KubernetesCore
 
 /// A component ServiceAccount that needs an EKS Pod Identity association.
 public struct PodIdentityBinding: Sendable, Hashable {
-    /// `backend`, `consumer` or `producer`.
+    /// `backend`, `consumer`, `producer` or `vllm`.
     public var component: String
     /// The ServiceAccount name, `<pipeline>-<component>`.
     public var serviceAccount: String
@@ -26,6 +26,7 @@ extension DesiredState {
         let spec = context.spec
         let overrides: [PipelineComponent: PodIdentitySpec?] = [
             .backend: spec.backend?.podIdentity, .consumer: spec.consumer?.podIdentity, .producer: spec.producer?.podIdentity,
+            .vllm: spec.llm.vllm?.podIdentity,
         ]
         return PipelineComponent.allCases.compactMap { component in
             guard needsAWS(component, context),
@@ -36,14 +37,15 @@ extension DesiredState {
     }
 
     /// Whether a running component calls AWS: the backend with Bedrock embeddings or OpenSearch; the
-    /// consumer (Kinesis, and Bedrock/OpenSearch); the producer (Kinesis).
+    /// consumer (Kinesis, and Bedrock/OpenSearch); the producer (Kinesis); vLLM with an S3 compile cache.
     public static func needsAWS(_ component: PipelineComponent, _ context: BuildContext) -> Bool {
         guard runs(component, context) else { return false }
         let spec = context.spec
         switch component {
         case .backend: return spec.embedding?.bedrock != nil || spec.vectorStore.opensearch != nil
         case .consumer, .producer: return true
-        case .ui, .vllm: return false
+        case .vllm: return spec.llm.vllm?.compileCache?.s3 != nil
+        case .ui: return false
         }
     }
 }

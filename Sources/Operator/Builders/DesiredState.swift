@@ -14,24 +14,29 @@ import KubernetesCore
 /// disabled, no Kinesis source) yields no objects, so the reconciler deletes what it finds left over.
 public enum DesiredState {
     /// The pipeline's children, in apply order: ServiceAccounts, the ingest-token Secret (without
-    /// its value, which the reconciler fills in), storage, Services, Deployments, Ingress,
-    /// PodDisruptionBudgets, NetworkPolicies.
+    /// its value, which the reconciler fills in), storage, Services, the pre-compilation Job,
+    /// Deployments, Ingress, PodDisruptionBudgets, NetworkPolicies.
+    ///
+    /// - Parameter compiledArtifactsReady: whether the pre-compilation Job for vLLM's current artifact
+    ///   key succeeded (``BuildContext/compiledArtifactsReady``), which shortens vLLM's startup probe.
     ///
     /// - Throws: ``DesiredStateError/invalidSpec(_:)`` when ``RAGPipeline/validate()`` finds problems
     ///   (nothing should be applied then), or ``DesiredStateError/encodingFailed(kind:name:underlying:)``.
-    public static func children(of pipeline: RAGPipeline, options: BuildOptions = BuildOptions()) throws(DesiredStateError) -> [DesiredObject] {
+    public static func children(of pipeline: RAGPipeline, options: BuildOptions = BuildOptions(), compiledArtifactsReady: Bool = false) throws(DesiredStateError) -> [DesiredObject] {
         let problems = self.problems(of: pipeline, options: options)
         guard problems.isEmpty else { throw .invalidSpec(problems) }
-        let context = BuildContext(pipeline: pipeline, options: options)
+        let context = BuildContext(pipeline: pipeline, options: options, compiledArtifactsReady: compiledArtifactsReady)
         var objects = ObjectCollector()
         for component in PipelineComponent.allCases where runs(component, context) {
             objects.add(component, ServiceAccountBuilder.serviceAccount(context, for: component))
         }
         objects.add(PipelineComponent.shared, IngestTokenBuilder.secret(context))
         objects.add(.backend, BackendBuilder.dataClaim(context))
+        objects.add(.vllm, CompileCacheBuilder.claim(context))
         objects.add(.backend, BackendBuilder.service(context))
         objects.add(.ui, UIBuilder.service(context))
         objects.add(.vllm, VLLMBuilder.service(context))
+        objects.add(.vllm) { try PrecompileJobBuilder.job(context) }
         objects.add(.backend) { try BackendBuilder.deployment(context) }
         objects.add(.ui) { try UIBuilder.deployment(context) }
         objects.add(.consumer) { try ConsumerBuilder.deployment(context) }
@@ -63,7 +68,7 @@ public enum DesiredState {
         let spec = pipeline.spec
         let overridden: Set<String> = Set([
             spec.backend?.podIdentity.map { _ in "backend" }, spec.consumer?.podIdentity.map { _ in "consumer" },
-            spec.producer?.podIdentity.map { _ in "producer" },
+            spec.producer?.podIdentity.map { _ in "producer" }, spec.llm.vllm?.podIdentity.map { _ in "vllm" },
         ].compactMap { $0 })
         var reported: Set<String> = []
         for binding in componentsNeedingAWS(of: pipeline, options: options) {
@@ -73,7 +78,8 @@ public enum DesiredState {
             } catch {
                 matched = false   // a pattern that cannot be evaluated allows nothing
             }
-            let field = overridden.contains(binding.component) ? "spec.\(binding.component).podIdentity.roleArn" : "spec.aws.podIdentity.roleArn"
+            let field = !overridden.contains(binding.component) ? "spec.aws.podIdentity.roleArn"
+                : binding.component == PipelineComponent.vllm.rawValue ? "spec.llm.vllm.podIdentity.roleArn" : "spec.\(binding.component).podIdentity.roleArn"
             guard !matched, reported.insert(field).inserted else { continue }
             problems.append(SpecProblem(field: field, message: "\(binding.roleArn) is not allowed by this operator (--allowed-role-arns \(pattern))"))
         }

@@ -30,6 +30,15 @@ enum ChildApplyDecision {
         return stamped
     }
 
+    /// Kinds applied only while absent: a Job's Pod template is immutable, and the operator names each
+    /// Job after what it does, so a different Job is a different name.
+    static let createOnly: Set<ResourceDescriptor> = [Job.resource]
+
+    /// Whether a kind runs Pods that may need to wait (for credentials, for compiled artifacts).
+    static func isWorkload(_ descriptor: ResourceDescriptor) -> Bool {
+        descriptor == Deployment.resource || descriptor == Job.resource
+    }
+
     static func needsApply(live: JSONValue?, desired: JSONValue, fieldManager: String, lists: ListKinds = .builtIn) -> Bool {
         guard let live else { return true }
         guard ObjectContainment.contains(live, desired) else { return true }

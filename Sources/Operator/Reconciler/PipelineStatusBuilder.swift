@@ -17,6 +17,10 @@ enum PipelineStatusBuilder {
         /// Whether this operator manages Pod Identity (`--pod-identity`); when not, PodIdentityReady says so.
         var podIdentityManaged = true
         var now: Date
+        /// The pre-compilation Job's state (``PrecompileState``).
+        var precompile: PrecompileState = .notRequested
+        /// What the spec would change on the compile cache's live claim (``ClaimSpecRetention``).
+        var compileCacheDifferences: [String] = []
     }
 
     static func status(_ inputs: Inputs) -> RAGPipelineStatus {
@@ -44,7 +48,10 @@ enum PipelineStatusBuilder {
                 }
                 continue
             }
-            let counts = replicaCounts(desired: deployment.body, live: inputs.live(deployment))
+            var counts = replicaCounts(desired: deployment.body, live: inputs.live(deployment))
+            if component == .vllm, inputs.precompile.holdsDeployment, counts.reason == "NotCreated" {
+                counts.reason = "AwaitingCompiledArtifacts"
+            }
             switch component {
             case .backend: components.backend = counts.replicas
             case .ui: components.ui = counts.replicas
@@ -102,6 +109,7 @@ enum PipelineStatusBuilder {
             set(RAGPipelineConditionType.podIdentityReady, true, inputs.associations.isEmpty ? "NotRequired" : "Associated", message)
             set(RAGPipelineConditionType.degraded, false, "AsExpected", "no component is degraded")
         }
+        setCompileCacheConditions(&conditions, inputs)
         set(RAGPipelineConditionType.invalidSpec, false, "Valid", "the spec is valid")
         set(RAGPipelineConditionType.ready, allReady, allReady ? "AllComponentsReady" : "ComponentsNotReady",
             allReady ? "every component is ready" : "waiting for: \(conditions.filter { $0.status == "False" && !Self.abnormalWhenTrue.contains($0.type) }.map(\.type).joined(separator: ", "))")

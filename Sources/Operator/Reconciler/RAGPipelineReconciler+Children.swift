@@ -27,6 +27,8 @@ extension RAGPipelineReconciler {
     private func apply(_ desired: [DesiredObject], of pipeline: RAGPipeline, context: ReconcileContext, applied: inout [String: [String]]) async throws {
         for object in desired {
             let current = live(object)
+            // A Job's Pod template cannot change; one named after its artifact key is created once.
+            if current != nil, ChildApplyDecision.createOnly.contains(object.descriptor) { continue }
             guard ChildApplyDecision.needsApply(live: current, desired: object.body, fieldManager: configuration.fieldManager) else { continue }
             do {
                 _ = try await client.apply(object.descriptor, body: object.body, namespace: object.namespace, fieldManager: configuration.fieldManager, force: true)

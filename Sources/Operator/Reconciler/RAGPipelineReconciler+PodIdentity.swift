@@ -73,7 +73,7 @@ extension RAGPipelineReconciler {
         let missing = Set(DesiredState.componentsNeedingAWS(of: pipeline, options: configuration.buildOptions).map(\.serviceAccount))
             .subtracting(associations.map(\.serviceAccount))
         return Set(desired.filter { object in
-            object.descriptor == Deployment.resource
+            ChildApplyDecision.isWorkload(object.descriptor)
                 && object.body[path: ["spec", "template", "spec", "serviceAccountName"]]?.stringValue.map(missing.contains) == true
         }.map(\.key))
     }
@@ -164,7 +164,7 @@ extension DesiredState {
     public static func annotating(_ desired: [DesiredObject], with associations: [PodIdentityAssociationStatus]) -> [DesiredObject] {
         let ids = Dictionary(associations.map { ($0.serviceAccount, $0.associationId) }, uniquingKeysWith: { first, _ in first })
         return desired.map { object in
-            guard object.descriptor == Deployment.resource,
+            guard ChildApplyDecision.isWorkload(object.descriptor),
                 let account = object.body[path: ["spec", "template", "spec", "serviceAccountName"]]?.stringValue, let id = ids[account]
             else { return object }
             var annotated = object

@@ -61,8 +61,8 @@ public struct RAGPipelineReconciler: Reconciler {
 
     /// The kinds of children, which the controller must watch (and cache) for this reconciler.
     public static let ownedResources: [ResourceDescriptor] = [
-        ServiceAccount.resource, Secret.resource, PersistentVolumeClaim.resource, Deployment.resource, Service.resource, Ingress.resource,
-        NetworkPolicy.resource, PodDisruptionBudget.resource,
+        ServiceAccount.resource, Secret.resource, PersistentVolumeClaim.resource, Job.resource, Deployment.resource, Service.resource,
+        Ingress.resource, NetworkPolicy.resource, PodDisruptionBudget.resource,
     ]
 
     var finalizer: Finalizer { Finalizer(name: configuration.finalizer, client: client) }
@@ -126,9 +126,10 @@ public struct RAGPipelineReconciler: Reconciler {
             try await writeStatus(PipelineStatusBuilder.invalid(pipeline, problems: problems, now: now()), of: pipeline)
             return .done
         }
+        let precompile = precompileState(of: pipeline)
         var desired: [DesiredObject]
         do {
-            desired = try DesiredState.children(of: pipeline, options: configuration.buildOptions)
+            desired = try DesiredState.children(of: pipeline, options: configuration.buildOptions, compiledArtifactsReady: precompile.artifactsReady)
         } catch {
             throw TerminalError("cannot build the children of \(context.key): \(error)")
         }
@@ -137,15 +138,23 @@ public struct RAGPipelineReconciler: Reconciler {
         let podIdentityState = await syncPodIdentity(pipeline, context: context)
         desired = try DesiredState.annotating(desired, with: podIdentityState.associations)
         let token = try withIngestToken(&desired, of: pipeline)
+        let claimDifferences = retainingClaimSpecs(&desired, of: pipeline)
         desired = try desired.map(ChildApplyDecision.stamped)
-        let held = podIdentityState.failure == nil ? [] : workloadsAwaitingCredentials(desired, of: pipeline, have: podIdentityState.associations)
-        try await applyChildren(desired.filter { !held.contains($0.key) || $0.descriptor != Deployment.resource }, of: pipeline, context: context)
+        var held = podIdentityState.failure == nil ? [] : workloadsAwaitingCredentials(desired, of: pipeline, have: podIdentityState.associations)
+        held.formUnion(workloadsAwaitingCompilation(desired, state: precompile))
+        try await applyChildren(desired.filter { !held.contains($0.key) || !ChildApplyDecision.isWorkload($0.descriptor) }, of: pipeline, context: context)
         try await pruneChildren(keeping: desired, of: pipeline, context: context)
 
-        let inputs = PipelineStatusBuilder.Inputs(
+        var inputs = PipelineStatusBuilder.Inputs(
             pipeline: pipeline, desired: desired, live: { live($0) }, associations: podIdentityState.associations,
             podIdentityFailure: podIdentityState.failure, podIdentityManaged: podIdentity.isManaged, now: now())
+        inputs.precompile = precompile
+        inputs.compileCacheDifferences = claimDifferences
         let status = PipelineStatusBuilder.status(inputs)
+        let compileFailed = { (status: RAGPipelineStatus?) in status?.conditions?[type: RAGPipelineConditionType.compiledArtifactsReady]?.reason == "CompileFailed" }
+        if compileFailed(status), !compileFailed(pipeline.status) {   // once, when the Job fails
+            await record(pipeline, "Warning", "CompileFailed", status.conditions?[type: RAGPipelineConditionType.compiledArtifactsReady]?.message ?? "", action: "Compile")
+        }
         let exposed = { (status: RAGPipelineStatus?) in status?.conditions?.first { $0.type == RAGPipelineConditionType.publiclyExposed }?.status == "True" }
         if exposed(status), !exposed(pipeline.status) {   // once, when it becomes true: steady state stays write-free
             await record(pipeline, "Warning", "InternetFacingWithoutAuth", "The UI's load balancer is internet-facing without sign-in: anyone on the internet can ask questions. Set spec.ui.ingress.auth, or scheme internal.", action: "Expose")
