@@ -84,16 +84,20 @@ struct Fleet: Sendable {
         return firstReady.values.sorted()
     }
 
-    /// Children the operator created (objects with an owner reference to a pipeline).
-    func childCount() async -> Int {
-        var total = 0
+    /// Children the operator created (objects with an owner reference to a pipeline), and the bytes
+    /// of their JSON as the API server serves them: what the operator's caches hold.
+    func children() async throws -> (count: Int, jsonBytes: Int, managedFieldsBytes: Int) {
+        var total = 0, bytes = 0, managed = 0
         for resource in [ServiceAccount.resource, Secret.resource, PersistentVolumeClaim.resource, Deployment.resource, Service.resource,
                          Ingress.resource, NetworkPolicy.resource, PodDisruptionBudget.resource] {
-            total += await server.storedObjects(resource).filter {
-                $0[path: ["metadata", "ownerReferences"]]?.arrayValue?.contains { $0["kind"]?.stringValue == RAGPipeline.kind } ?? false
-            }.count
+            for object in await server.storedObjects(resource)
+            where object[path: ["metadata", "ownerReferences"]]?.arrayValue?.contains(where: { $0["kind"]?.stringValue == RAGPipeline.kind }) ?? false {
+                total += 1
+                bytes += try object.data().count
+                managed += try (object[path: ["metadata", "managedFields"]] ?? .null).data().count
+            }
         }
-        return total
+        return (total, bytes, managed)
     }
 
     static func seconds(_ duration: Duration) -> Double {

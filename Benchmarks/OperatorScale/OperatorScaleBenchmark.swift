@@ -67,7 +67,8 @@ struct OperatorScaleBenchmark: AsyncParsableCommand {
         let n = Double(r.pipelines)
         let perChild = Double(r.start.requests.applies) / Double(max(r.children, 1))
         print("""
-            \(r.pipelines) pipelines, \(r.workers) workers (\(r.children) children, \(String(format: "%.1f", Double(r.children) / n)) a pipeline)
+            \(r.pipelines) pipelines, \(r.workers) workers (\(r.children) children, \(String(format: "%.1f", Double(r.children) / n)) a pipeline; \
+            their JSON \(String(format: "%.1f", Double(r.childJSONBytes) / 1_048_576)) MiB, of which managedFields \(String(format: "%.1f", Double(r.managedFieldsBytes) / 1_048_576)) MiB)
               cold start: all Ready in \(String(format: "%.1f", r.start.seconds)) s (each: p50 \(String(format: "%.1f", r.start.readyP50)) s, p99 \(String(format: "%.1f", r.start.readyP99)) s); \
             requests \(r.start.requests.total) (\(String(format: "%.1f", Double(r.start.requests.total) / n))/pipeline: \(r.start.requests.reads) reads, \(r.start.requests.watches) watches); \
             writes \(r.start.requests.writes): applies \(r.start.requests.applies) (\(String(format: "%.2f", perChild))/child), status \(r.start.requests.statusWrites), events \(r.start.requests.events); \

@@ -25,7 +25,7 @@ struct ScaleRun {
     }
 
     struct Result {
-        var pipelines: Int, workers: Int, children: Int
+        var pipelines: Int, workers: Int, children: Int, childJSONBytes: Int, managedFieldsBytes: Int
         var start: Phase, rollout: Phase
         var steadyWrites: Int, steadyRequests: Int, steadyReconciles: Double
         var peakRSS: Int, cpuSeconds: Double
@@ -75,7 +75,7 @@ struct ScaleRun {
         let start = Phase(
             seconds: startSeconds, readyP50: Self.quantile(readyTimes, 0.5), readyP99: Self.quantile(readyTimes, 0.99),
             requests: RequestCounts(await server.requests), reconcile: afterStart)
-        let children = await fleet.childCount()
+        let children = try await fleet.children()
 
         // 2. Steady state: nothing changes; resyncs reconcile every pipeline, and must write nothing.
         await server.resetRequestLog()
@@ -95,7 +95,7 @@ struct ScaleRun {
             requests: RequestCounts(await server.requests), reconcile: afterRollout.since(afterSteady))
 
         return Result(
-            pipelines: pipelines, workers: workers, children: children, start: start, rollout: rollout,
+            pipelines: pipelines, workers: workers, children: children.count, childJSONBytes: children.jsonBytes, managedFieldsBytes: children.managedFieldsBytes, start: start, rollout: rollout,
             steadyWrites: steady.writes, steadyRequests: steady.total, steadyReconciles: afterSteady.since(afterStart).count,
             peakRSS: try process.peakRSS(), cpuSeconds: try process.cpuSeconds())
     }

@@ -28,8 +28,12 @@ public enum OperatorAssembly {
         client: KubernetesClient, podIdentity: any PodIdentityAssociations, options: Options, leadership: LeadershipGate? = nil,
         logger: Logger, now: @escaping @Sendable () -> Date = Date.init
     ) -> Controller<RAGPipelineReconciler> {
+        let fieldManager = RAGPipelineReconciler.Configuration(buildOptions: options.buildOptions).fieldManager
+        // The cache keeps children as compact bytes with only the operator's own managedFields
+        // entry: what ChildApplyDecision reads. At fleet scale this is most of the operator's memory.
         let secondaries = RAGPipelineReconciler.ownedResources.map {
             SecondaryWatch.owned($0, by: RAGPipeline.self, namespace: options.namespace, labelSelector: managedSelector)
+                .transformed { $0.keepingManagedFields(of: fieldManager) }
         }
         let events = EventRecorder(controller: "rag-operator", instance: options.identity, client: client, logger: logger, now: now)
         var configuration = RAGPipelineReconciler.Configuration(buildOptions: options.buildOptions)

@@ -84,3 +84,30 @@ struct JSONParserTests {
         #expect(throws: DecodingError.self) { try JSONValue.decode(Deployment.self, from: Data("{}".utf8)) }
     }
 }
+
+/// ``JSONWriter`` writes what `JSONEncoder` (sorted keys, unescaped slashes) writes, byte for byte:
+/// the operator's applied-hash digests are taken over these bytes.
+struct JSONWriterTests {
+    static func encoded(_ value: JSONValue) throws -> [UInt8] {
+        Array(try JSONValue.encoder.encode(value))
+    }
+
+    static let values: [JSONValue] = [
+        .null, true, false, 0, -1, .integer(Int64.max), .integer(Int64.min), 1.5, -0.25, 1e-7, 6.02e23, 0.1, 123456.789, 1e21, 2.5e-324,
+        "", "plain", "quote \" back \\ slash / tab \t nl \n cr \r bs \u{08} ff \u{0C} nul \u{00} us \u{1F} del \u{7F}", "caf\u{e9} \u{1F600} \u{2028}",
+        [], [:], [1, "a", .null, [], [:]],
+        ["b": 1, "a": 2, "B": 3, "_": 4, "a10": 5, "a2": 6, "f:spec": 7, "k:{\"name\":\"x\"}": 8, "é": 9, "Z": 10, "~": 11, "": 12, ".": 13],
+        ["metadata": ["name": "web", "labels": ["app.kubernetes.io/name": "web", "app": "x"]], "spec": ["replicas": 3, "template": ["spec": ["containers": [["name": "c", "args": ["--a=1", "b c"]]]]]]],
+    ]
+
+    @Test(arguments: values) func writesWhatJSONEncoderWrites(_ value: JSONValue) throws {
+        let expected = try Self.encoded(value)
+        #expect(JSONWriter.bytes(value) == expected, "\(String(decoding: JSONWriter.bytes(value), as: UTF8.self)) vs \(String(decoding: expected, as: UTF8.self))")
+    }
+
+    @Test func roundTripsThroughTheParser() throws {
+        for value in Self.values {
+            #expect(try JSONValue(bytes: JSONWriter.bytes(value)) == value)
+        }
+    }
+}

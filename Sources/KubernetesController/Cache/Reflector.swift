@@ -21,14 +21,18 @@ public struct Reflector<Object: MetadataCarrying>: Sendable {
     public let labelSelector: String?
     public let writer: StoreWriter<Object>
     public let onEvent: @Sendable (WatcherEvent<Object>) async -> Void
+    /// Applied to every object before it is stored or reported (a cache transform).
+    public let transform: @Sendable (Object) -> Object
     public var timeoutSeconds = 290
     public var pageSize = 500
     var logger: Logger
 
     public init(
         resource: ResourceDescriptor, client: KubernetesClient, namespace: String? = nil, labelSelector: String? = nil,
-        writer: StoreWriter<Object>, logger: Logger, onEvent: @escaping @Sendable (WatcherEvent<Object>) async -> Void = { _ in }
+        writer: StoreWriter<Object>, logger: Logger, transform: @escaping @Sendable (Object) -> Object = { $0 },
+        onEvent: @escaping @Sendable (WatcherEvent<Object>) async -> Void = { _ in }
     ) {
+        self.transform = transform
         self.resource = resource
         self.client = client
         self.namespace = namespace
@@ -48,8 +52,9 @@ public struct Reflector<Object: MetadataCarrying>: Sendable {
             case .list:
                 do {
                     let list = try await client.listAll(resource, as: Object.self, namespace: namespace, options: ListOptions(labelSelector: labelSelector, limit: pageSize))
-                    writer.replace(list.items)
-                    await onEvent(.restarted(list.items))
+                    let items = list.items.map(transform)
+                    writer.replace(items)
+                    await onEvent(.restarted(items))
                     machine.listSucceeded(resourceVersion: list.metadata.resourceVersion ?? "")
                 } catch {
                     log(error, during: "list")
@@ -68,11 +73,13 @@ public struct Reflector<Object: MetadataCarrying>: Sendable {
             for try await event in stream {
                 switch machine.eventReceived(event) {
                 case .applied(let object):
-                    writer.apply(object)
-                    await onEvent(.applied(object))
+                    let kept = transform(object)
+                    writer.apply(kept)
+                    await onEvent(.applied(kept))
                 case .deleted(let object):
-                    writer.delete(object)
-                    await onEvent(.deleted(object))
+                    let kept = transform(object)
+                    writer.delete(kept)
+                    await onEvent(.deleted(kept))
                 case .bookmark:
                     continue
                 case .relist(let reason):

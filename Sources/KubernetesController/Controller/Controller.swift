@@ -133,7 +133,7 @@ public final class Controller<R: Reconciler>: ServiceLifecycle.Service {
     }
 
     func primaryReflector() -> Reflector<Resource> {
-        Reflector(resource: Resource.resource, client: client, namespace: namespace, labelSelector: labelSelector, writer: writer, logger: logger) { [queue, self] event in
+        Reflector(resource: Resource.resource, client: client, namespace: namespace, labelSelector: labelSelector, writer: writer, logger: logger, onEvent: { [queue, self] event in
             switch event {
             case .applied(let object):
                 if self.isNewWork(object) { await queue.add(object.objectKey) }
@@ -144,16 +144,16 @@ public final class Controller<R: Reconciler>: ServiceLifecycle.Service {
                 signatures.withLock { $0 = Dictionary(objects.map { ($0.objectKey, Self.signature(of: $0)) }, uniquingKeysWith: { _, last in last }) }
                 for object in objects { await queue.add(object.objectKey) }
             }
-        }
+        })
     }
 
     func secondaryReflector(_ watch: SecondaryWatch, _ writer: StoreWriter<DynamicObject>) -> Reflector<DynamicObject> {
-        Reflector(resource: watch.resource, client: client, namespace: watch.namespace, labelSelector: watch.labelSelector, writer: writer, logger: logger) { [queue] event in
+        Reflector(resource: watch.resource, client: client, namespace: watch.namespace, labelSelector: watch.labelSelector, writer: writer, logger: logger, transform: watch.transform, onEvent: { [queue] event in
             switch event {
             case .applied(let object), .deleted(let object): for key in watch.map(object) { await queue.add(key) }
             case .restarted(let objects): for object in objects { for key in watch.map(object) { await queue.add(key) } }
             }
-        }
+        })
     }
 
     /// Whether a primary change is work: always, unless ``ignoresStatusOnlyChanges`` and nothing but

@@ -7,12 +7,23 @@ public struct SecondaryWatch: Sendable {
     public var namespace: String?
     public var labelSelector: String?
     public var map: @Sendable (DynamicObject) -> [ObjectKey]
+    /// What the cache keeps of each object (controller-runtime's cache `TransformFunc`): by default
+    /// the object ``DynamicObject/compacted()``, its JSON as bytes.
+    public var transform: @Sendable (DynamicObject) -> DynamicObject = { $0.compacted() }
 
     public init(resource: ResourceDescriptor, namespace: String? = nil, labelSelector: String? = nil, map: @escaping @Sendable (DynamicObject) -> [ObjectKey]) {
         self.resource = resource
         self.namespace = namespace
         self.labelSelector = labelSelector
         self.map = map
+    }
+
+    /// This watch with a cache transform applied before the default compaction, such as
+    /// ``DynamicObject/keepingManagedFields(of:)``.
+    public func transformed(_ transform: @escaping @Sendable (DynamicObject) -> DynamicObject) -> SecondaryWatch {
+        var copy = self
+        copy.transform = { transform($0).compacted() }
+        return copy
     }
 
     /// Watches objects owned (as controller) by objects of kind `Owner`, and reconciles the owner.

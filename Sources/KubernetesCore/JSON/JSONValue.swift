@@ -86,7 +86,7 @@ extension JSONValue {
 
     /// Serialises to compact JSON with sorted keys (stable bytes for hashing and golden files).
     public func data() throws -> Data {
-        try JSONValue.encoder.encode(self)
+        Data(JSONWriter.bytes(self))   // the bytes `encoder` would write (tested), without Codable
     }
 
     /// The JSON text, for messages and logs.
