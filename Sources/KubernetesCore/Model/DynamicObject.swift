@@ -55,12 +55,17 @@ public struct DynamicObject: MetadataCarrying, Equatable {
         return false
     }
 
-    /// The same object holding its JSON as compact bytes, and its decoded ``metadata`` without
-    /// `managedFields` (they stay in the JSON): for caches.
+    /// The same object holding its JSON as compact bytes, and in its decoded ``metadata`` only what
+    /// caches index and controllers route by (name, namespace, uid, versions, deletion, owners,
+    /// finalizers); labels, annotations and managedFields stay in the JSON. For caches.
     public func compacted() -> DynamicObject {
         var copy = self
         copy.representation = .bytes(JSONWriter.bytes(json))
+        copy.metadata.labels = nil
+        copy.metadata.annotations = nil
         copy.metadata.managedFields = nil
+        copy.metadata.creationTimestamp = nil
+        copy.metadata.generateName = nil
         return copy
     }
 
