@@ -46,6 +46,25 @@ import Testing
         }
     }
 
+    /// At fleet scale the cached children are most of the operator's memory: they are held as compact
+    /// bytes with only the operator's own managedFields entry (what ChildApplyDecision reads).
+    @Test func cachedChildrenAreCompactedWithOnlyTheOperatorsManagedFields() async throws {
+        try await OperatorHarness().run { harness in
+            _ = try await harness.create(SamplePipelines.full)
+            let name = try SamplePipelines.pipeline(SamplePipelines.full).metadata.name ?? ""
+            try await eventually("Ready") { try await harness.condition(name, "Ready")?.status == "True" }
+            let cached = harness.controller.secondaryStores[Deployment.resource]?.objects() ?? []
+            #expect(!cached.isEmpty)
+            for object in cached {
+                #expect(object.isCompact)
+                let managers = (object.json[path: ["metadata", "managedFields"]]?.arrayValue ?? []).compactMap { $0["manager"]?.stringValue }
+                #expect(managers == ["rag-operator"], "\(object.metadata.name ?? ""): \(managers)")
+            }
+            let stored = await harness.server.storedObjects(Deployment.resource, namespace: "rag")
+            #expect(stored.contains { ($0[path: ["metadata", "managedFields"]]?.arrayValue ?? []).count > 1 }, "the kubelet's status writes add a second manager on the server")
+        }
+    }
+
     @Test func aResyncWithNothingChangedIssuesZeroWrites() async throws {
         let harness = OperatorHarness()
         try await harness.run(kubelet: false) { harness in
