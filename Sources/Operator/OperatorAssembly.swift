@@ -17,6 +17,10 @@ public enum OperatorAssembly {
         public var resync: Duration = .seconds(300)
         /// How long deletion waits for EKS to delete a pipeline's associations (default 10 minutes).
         public var podIdentityCleanupTimeout: Duration = .seconds(600)
+        /// How long discovery answers (is KEDA installed?) are reused (``ServedResources/Policy``).
+        public var discovery = ServedResources.Policy()
+        /// How soon a pipeline waiting for KEDA is reconciled again (default 60 s).
+        public var kedaRecheck: Duration = .seconds(60)
 
         public init(namespace: String? = nil) { self.namespace = namespace }
     }
@@ -28,19 +32,23 @@ public enum OperatorAssembly {
         client: KubernetesClient, podIdentity: any PodIdentityAssociations, options: Options, leadership: LeadershipGate? = nil,
         logger: Logger, now: @escaping @Sendable () -> Date = Date.init
     ) -> Controller<RAGPipelineReconciler> {
-        let secondaries = RAGPipelineReconciler.ownedResources.map {
-            SecondaryWatch.owned($0, by: RAGPipeline.self, namespace: options.namespace, labelSelector: managedSelector)
+        let secondaries = RAGPipelineReconciler.ownedResources.map { resource in
+            let watch = SecondaryWatch.owned(resource, by: RAGPipeline.self, namespace: options.namespace, labelSelector: managedSelector)
+            // KEDA may not be installed: its kinds are watched once served, never failing readiness.
+            return RAGPipelineReconciler.optionalResources.contains(resource) ? watch.optional() : watch
         }
         let events = EventRecorder(controller: "rag-operator", instance: options.identity, client: client, logger: logger, now: now)
         var configuration = RAGPipelineReconciler.Configuration(buildOptions: options.buildOptions)
         configuration.resync = options.resync
         configuration.podIdentityCleanupTimeout = options.podIdentityCleanupTimeout
         configuration.podIdentityCleanupRetry = min(configuration.podIdentityCleanupRetry, options.podIdentityCleanupTimeout / 4)
+        configuration.kedaRecheck = options.kedaRecheck
+        let served = ServedResources(client: client, policy: options.discovery, now: now)
         return Controller(
             name: "ragpipeline", client: client, namespace: options.namespace, secondaries: secondaries, concurrency: options.concurrency,
             leadership: leadership, logger: logger, ignoresStatusOnlyChanges: true
         ) { caches in
-            RAGPipelineReconciler(client: client, caches: caches, podIdentity: podIdentity, events: events, configuration: configuration, now: now)
+            RAGPipelineReconciler(client: client, caches: caches, podIdentity: podIdentity, events: events, configuration: configuration, served: served, now: now)
         }
     }
 }

@@ -7,12 +7,24 @@ public struct SecondaryWatch: Sendable {
     public var namespace: String?
     public var labelSelector: String?
     public var map: @Sendable (DynamicObject) -> [ObjectKey]
+    /// Whether the resource may not be served at all (a CRD that is not installed, such as KEDA's).
+    /// Then a `404` on list counts as an empty, synced cache instead of a failure, and the list is
+    /// retried with the watcher's backoff (at most every 30 s), so installing the CRD later is picked up.
+    /// Defaults: `false`.
+    public var mayBeAbsent = false
 
     public init(resource: ResourceDescriptor, namespace: String? = nil, labelSelector: String? = nil, map: @escaping @Sendable (DynamicObject) -> [ObjectKey]) {
         self.resource = resource
         self.namespace = namespace
         self.labelSelector = labelSelector
         self.map = map
+    }
+
+    /// This watch, for a resource that may not be served (``mayBeAbsent``).
+    public func optional() -> SecondaryWatch {
+        var copy = self
+        copy.mayBeAbsent = true
+        return copy
     }
 
     /// Watches objects owned (as controller) by objects of kind `Owner`, and reconciles the owner.
