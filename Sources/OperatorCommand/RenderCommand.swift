@@ -19,6 +19,9 @@ struct RenderCommand: AsyncParsableCommand {
     @Option(help: "The runtime image children run.")
     var runtimeImage: String = RAGPipelineDefaults.runtimeImage
 
+    @Flag(help: "Render as for a cluster with KEDA: ScaledObjects for vLLM and consumer autoscaling (without it, their minReplicas fixed).")
+    var keda = false
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one manifest with -f FILE") }
     }
@@ -27,7 +30,7 @@ struct RenderCommand: AsyncParsableCommand {
         var documents: [JSONValue] = []
         for file in files {
             do {
-                documents += try Self.render(file: file, options: BuildOptions(runtimeImage: runtimeImage))
+                documents += try Self.render(file: file, options: BuildOptions(runtimeImage: runtimeImage), kedaInstalled: keda)
             } catch {
                 FileHandle.standardError.write(Data("rag-operator: \(error.description)\n".utf8))
                 throw ExitCode(1)
@@ -41,7 +44,7 @@ struct RenderCommand: AsyncParsableCommand {
     }
 
     /// The children of every RAGPipeline in a file. Other kinds are an error: this renders pipelines only.
-    static func render(file: String, options: BuildOptions) throws(RenderError) -> [JSONValue] {
+    static func render(file: String, options: BuildOptions, kedaInstalled: Bool = false) throws(RenderError) -> [JSONValue] {
         let text: String
         do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
             throw RenderError(description: "\(file): cannot read: \(error.localizedDescription)")
@@ -68,7 +71,7 @@ struct RenderCommand: AsyncParsableCommand {
             let problems = pipeline.validate()
             guard problems.isEmpty else { throw RenderError(description: "\(where_): \(problems.summary)") }
             do {
-                result += try DesiredState.children(of: pipeline, options: options).map(\.body)
+                result += try DesiredState.children(of: pipeline, options: options, kedaInstalled: kedaInstalled).map(\.body)
             } catch {
                 throw RenderError(description: "\(where_): \(error)")
             }

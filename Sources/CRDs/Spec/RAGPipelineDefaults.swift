@@ -15,6 +15,16 @@ public enum RAGPipelineDefaults {
     /// UI, consumer and vLLM replicas.
     public static let replicas = 1
 
+    /// Autoscalers' fewest replicas: 1, because no autoscaled component may scale to zero (nothing would
+    /// report the metric that scales it back up).
+    public static let autoscalingMinReplicas = 1
+    /// CPU HPAs aim at 70% of the CPU request: headroom for a burst while a new Pod starts.
+    public static let targetCPUUtilizationPercentage = 70
+    /// vLLM: 5 requests waiting per replica, under one compiled batch (8 sequences) of queue.
+    public static let waitingRequestsTarget = 5
+    /// Consumer: a minute behind the stream's tip before KEDA adds readers.
+    public static let iteratorAgeTargetSeconds = 60
+
     /// Producer rate: 100 synthetic telemetry records per minute.
     public static let recordsPerMinute = 100
 

@@ -15,7 +15,10 @@ extension RAGPipelineSpec {
     ///   (else `ReadWriteOnce`); `compileCache.precompile`: `false`.
     /// - `source.kinesis`: `TRIM_HORIZON`, batch 100. `producer`: disabled, 100 records/minute.
     /// - `retrieval`: `topK` 5, `maxTopK` 50.
-    /// - Replicas: backend 2 (1 with the embedded store), UI/consumer 1. Resources per component.
+    /// - Replicas: backend 2 (1 with the embedded store), UI/consumer 1, none where `autoscaling` is set.
+    ///   Resources per component.
+    /// - `autoscaling`: `minReplicas` 1; `targetCPUUtilizationPercentage` 70 (backend, UI),
+    ///   `waitingRequestsTarget` 5 (vLLM), `iteratorAgeTargetSeconds` 60 (consumer).
     /// - `ui.ingress`: disabled, class `alb`. `networkPolicy.enabled`: `true`.
     ///
     /// Choices the user left ambiguous (two embedders, no LLM) are kept as they are for
@@ -33,8 +36,10 @@ extension RAGPipelineSpec {
         spec.llm.vllm = llm.vllm.map(Self.defaulted)
         spec.retrieval = RetrievalSpec(topK: retrieval?.topK ?? RAGPipelineDefaults.topK, maxTopK: retrieval?.maxTopK ?? RAGPipelineDefaults.maxTopK)
         let backendReplicas = vectorStore.embedded != nil ? RAGPipelineDefaults.backendReplicasEmbedded : RAGPipelineDefaults.backendReplicas
-        spec.backend = Self.defaulted(backend ?? ComponentSpec(), replicas: backendReplicas, resources: ComponentResources.backend)
-        spec.consumer = Self.defaulted(consumer ?? ComponentSpec(), replicas: RAGPipelineDefaults.replicas, resources: ComponentResources.consumer)
+        spec.backend = Self.defaulted(backend ?? BackendSpec(), replicas: backendReplicas, resources: ComponentResources.backend)
+        spec.backend?.autoscaling = backend?.autoscaling.map(Self.defaulted)
+        spec.consumer = Self.defaulted(consumer ?? ConsumerSpec(), replicas: RAGPipelineDefaults.replicas, resources: ComponentResources.consumer)
+        spec.consumer?.autoscaling = consumer?.autoscaling.map(Self.defaulted)
         spec.ui = Self.defaulted(ui ?? UIComponentSpec())
         spec.networkPolicy = NetworkPolicySettings(enabled: networkPolicy?.enabled ?? RAGPipelineDefaults.networkPolicyEnabled)
         return spec
@@ -90,7 +95,13 @@ extension RAGPipelineSpec {
     private static func defaulted(_ vllm: VLLMSpec) -> VLLMSpec {
         var vllm = vllm
         vllm.image = vllm.image ?? RAGPipelineDefaults.vllmImage
-        vllm.replicas = vllm.replicas ?? RAGPipelineDefaults.replicas
+        if var autoscaling = vllm.autoscaling {
+            autoscaling.minReplicas = autoscaling.minReplicas ?? RAGPipelineDefaults.autoscalingMinReplicas
+            autoscaling.waitingRequestsTarget = autoscaling.waitingRequestsTarget ?? RAGPipelineDefaults.waitingRequestsTarget
+            vllm.autoscaling = autoscaling
+        } else {
+            vllm.replicas = vllm.replicas ?? RAGPipelineDefaults.replicas
+        }
         vllm.neuronCores = vllm.neuronCores ?? RAGPipelineDefaults.neuronCores
         vllm.tensorParallelSize = vllm.tensorParallelSize ?? RAGPipelineDefaults.tensorParallelSize
         vllm.maxModelLen = vllm.maxModelLen ?? RAGPipelineDefaults.maxModelLen
@@ -103,7 +114,7 @@ extension RAGPipelineSpec {
             cache.precompile = cache.precompile ?? false
             if var claim = cache.persistentVolumeClaim {
                 claim.size = claim.size ?? RAGPipelineDefaults.compileCacheSize
-                claim.accessMode = claim.accessMode ?? CompileCacheVolumeSpec.defaultAccessMode(replicas: vllm.replicas ?? RAGPipelineDefaults.replicas)
+                claim.accessMode = claim.accessMode ?? CompileCacheVolumeSpec.defaultAccessMode(replicas: vllm.mostReplicas)
                 cache.persistentVolumeClaim = claim
             }
             vllm.compileCache = cache
@@ -115,16 +126,32 @@ extension RAGPipelineSpec {
         return vllm
     }
 
-    private static func defaulted(_ component: ComponentSpec, replicas: Int, resources: ResourceRequirements) -> ComponentSpec {
+    /// A component's replicas default only without an autoscaler, which owns them.
+    private static func defaulted<Autoscaling>(_ component: ComponentSpec<Autoscaling>, replicas: Int, resources: ResourceRequirements) -> ComponentSpec<Autoscaling> {
         var component = component
-        component.replicas = component.replicas ?? replicas
+        if component.autoscaling == nil { component.replicas = component.replicas ?? replicas }
         component.resources = component.resources ?? resources
         return component
     }
 
+    private static func defaulted(_ autoscaling: CPUAutoscalingSpec) -> CPUAutoscalingSpec {
+        var autoscaling = autoscaling
+        autoscaling.minReplicas = autoscaling.minReplicas ?? RAGPipelineDefaults.autoscalingMinReplicas
+        autoscaling.targetCPUUtilizationPercentage = autoscaling.targetCPUUtilizationPercentage ?? RAGPipelineDefaults.targetCPUUtilizationPercentage
+        return autoscaling
+    }
+
+    private static func defaulted(_ autoscaling: ConsumerAutoscalingSpec) -> ConsumerAutoscalingSpec {
+        var autoscaling = autoscaling
+        autoscaling.minReplicas = autoscaling.minReplicas ?? RAGPipelineDefaults.autoscalingMinReplicas
+        autoscaling.iteratorAgeTargetSeconds = autoscaling.iteratorAgeTargetSeconds ?? RAGPipelineDefaults.iteratorAgeTargetSeconds
+        return autoscaling
+    }
+
     private static func defaulted(_ ui: UIComponentSpec) -> UIComponentSpec {
         var ui = ui
-        ui.replicas = ui.replicas ?? RAGPipelineDefaults.replicas
+        if ui.autoscaling == nil { ui.replicas = ui.replicas ?? RAGPipelineDefaults.replicas }
+        ui.autoscaling = ui.autoscaling.map(Self.defaulted)
         ui.resources = ui.resources ?? ComponentResources.ui
         if var ingress = ui.ingress {
             ingress.enabled = ingress.enabled ?? false

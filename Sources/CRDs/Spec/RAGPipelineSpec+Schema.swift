@@ -12,9 +12,9 @@ extension RAGPipelineSpec {
             "vectorStore": VectorStoreSpec.schema,
             "llm": LLMSpec.schema,
             "retrieval": RetrievalSpec.schema,
-            "backend": ComponentSpec.schema("The query API (rag-runtime query): parses the question, searches the vector store and asks the LLM.", replicasDefault: "Defaults to 2 with OpenSearch and 1 with the embedded store (which supports only 1)."),
+            "backend": BackendSpec.schema("The query API (rag-runtime query): parses the question, searches the vector store and asks the LLM.", replicasDefault: "Defaults to 2 with OpenSearch and 1 with the embedded store (which supports only 1).", autoscaling: CPUAutoscalingSpec.schema("backend"), component: "backend"),
             "ui": UIComponentSpec.schema,
-            "consumer": ComponentSpec.schema("The stream consumer (rag-runtime consumer), which embeds and indexes every Kinesis record; runs only with source.kinesis.", replicasDefault: "Defaults to 1. Replicas split the shards with leases in source.kinesis.leaseTable and take over a failed replica's shards; replicas beyond the shard count stand by."),
+            "consumer": ConsumerSpec.schema("The stream consumer (rag-runtime consumer), which embeds and indexes every Kinesis record; runs only with source.kinesis.", replicasDefault: "Defaults to 1. Replicas split the shards with leases in source.kinesis.leaseTable and take over a failed replica's shards; replicas beyond the shard count stand by.", autoscaling: ConsumerAutoscalingSpec.schema, component: "consumer"),
             "networkPolicy": NetworkPolicySettings.schema,
         ], required: ["llm", "vectorStore"])
         .validated(by: "!has(self.producer) || !has(self.producer.enabled) || !self.producer.enabled || (has(self.source) && has(self.source.kinesis))", message: "producer.enabled needs source.kinesis: the producer writes to that stream")

@@ -34,11 +34,11 @@ public struct RAGPipelineSpec: Codable, Sendable, Equatable {
     /// How many records the query API retrieves per question. Defaults: 5, at most 50 on request.
     public var retrieval: RetrievalSpec?
     /// The query API.
-    public var backend: ComponentSpec?
+    public var backend: BackendSpec?
     /// The web UI and its Ingress.
     public var ui: UIComponentSpec?
     /// The Kinesis consumer that embeds and indexes records.
-    public var consumer: ComponentSpec?
+    public var consumer: ConsumerSpec?
     /// NetworkPolicies for the pipeline's Pods. Defaults: enabled.
     public var networkPolicy: NetworkPolicySettings?
 

@@ -2,16 +2,22 @@ import KubernetesCore
 
 /// The web UI: replicas, resources, Pod overrides and how it is exposed.
 public struct UIComponentSpec: Codable, Sendable, Equatable {
-    /// Defaults: 1.
+    /// Defaults: 1; none with `autoscaling`, which owns them.
     public var replicas: Int?
+    /// A CPU HorizontalPodAutoscaler instead of a fixed `replicas` (exclusive with it). Defaults: none.
+    public var autoscaling: CPUAutoscalingSpec?
     /// Defaults: 100m CPU and 64Mi memory requested; 256Mi memory limit.
     public var resources: ResourceRequirements?
     public var podTemplate: PodTemplateOverrides?
     /// Defaults: no Ingress.
     public var ingress: UIIngressSpec?
 
-    public init(replicas: Int? = nil, resources: ResourceRequirements? = nil, podTemplate: PodTemplateOverrides? = nil, ingress: UIIngressSpec? = nil) {
+    public init(
+        replicas: Int? = nil, autoscaling: CPUAutoscalingSpec? = nil, resources: ResourceRequirements? = nil, podTemplate: PodTemplateOverrides? = nil,
+        ingress: UIIngressSpec? = nil
+    ) {
         self.replicas = replicas
+        self.autoscaling = autoscaling
         self.resources = resources
         self.podTemplate = podTemplate
         self.ingress = ingress
@@ -19,11 +25,14 @@ public struct UIComponentSpec: Codable, Sendable, Equatable {
 
     static var schema: JSONSchemaProperty {
         .object("The web UI, which serves the page and proxies /api to the backend.", properties: [
-            "replicas": .integer("Number of pods. Defaults to 1. A PodDisruptionBudget is created when above 1.", minimum: 0, maximum: 100),
+            "replicas": .integer("Number of pods. Defaults to 1. A PodDisruptionBudget is created when above 1. Cannot be set with autoscaling.", minimum: 0, maximum: 100),
+            "autoscaling": CPUAutoscalingSpec.schema("ui"),
             "resources": SchemaBuilder.resources("CPU and memory for the container. Defaults to 100m CPU and 64Mi requested, 256Mi memory limit."),
             "podTemplate": PodTemplateOverrides.schema,
             "ingress": UIIngressSpec.schema,
         ])
+        .validated(by: AutoscalingRules.replicasOrAutoscaling, message: "ui.replicas and ui.autoscaling exclude each other: the autoscaler owns the replicas (use autoscaling.minReplicas)")
+        .validated(by: AutoscalingRules.cpuRequest, message: "ui.autoscaling scales on CPU, which needs resources.requests.cpu")
     }
 }
 

@@ -99,6 +99,12 @@ public enum RAGPipelineConditionType {
     /// `ClaimOutdated` when the live claim differs (it is kept; delete it to recreate). Absent without a cache.
     public static let compileCacheReady = "CompileCacheReady"
 
+    /// With any `autoscaling`: True when every autoscaler asked for is in place (a HorizontalPodAutoscaler,
+    /// or a KEDA ScaledObject); False with reason `KEDANotInstalled` when a KEDA one is asked for and the
+    /// cluster does not serve `keda.sh/v1alpha1` ScaledObjects (the component then runs `minReplicas`
+    /// fixed replicas). Never blocks Ready. Absent without autoscaling.
+    public static let autoscalingReady = "AutoscalingReady"
+
     /// All of them, in the order `kubectl describe` should show them.
-    public static let all = [ready, backendReady, uiReady, llmReady, consumerReady, podIdentityReady, ingressReady, compiledArtifactsReady, compileCacheReady, publiclyExposed, invalidSpec, degraded, terminating]
+    public static let all = [ready, backendReady, uiReady, llmReady, consumerReady, podIdentityReady, ingressReady, autoscalingReady, compiledArtifactsReady, compileCacheReady, publiclyExposed, invalidSpec, degraded, terminating]
 }

@@ -10,7 +10,8 @@ extension RAGPipeline {
     /// URLs absolute http(s); `tensorParallelSize == neuronCores`, fitting the instance type; the vLLM
     /// storage rules (``VLLMSpec/validateStorage(field:)``); the producer needs `source.kinesis`;
     /// `AT_TIMESTAMP` needs a valid `startingTimestamp`; the embedded store allows one backend replica;
-    /// the Ingress host is a DNS name and `certificateArn` an ACM ARN used with class `alb`.
+    /// the Ingress host is a DNS name and `certificateArn` an ACM ARN used with class `alb`; the
+    /// autoscaling rules (``RAGPipelineSpec/validateAutoscaling()``).
     ///
     /// - Returns: every problem found, in field order; `[]` when valid.
     public func validate() -> [SpecProblem] {
@@ -21,6 +22,7 @@ extension RAGPipeline {
         problems += spec.validateSource()
         problems += spec.validateLLM()
         problems += spec.validateComponents()
+        problems += spec.validateAutoscaling()
         return problems
     }
 

@@ -25,9 +25,10 @@ extension VLLMSpec {
             if let mode = claim.accessMode, !CompileCacheVolumeSpec.accessModes.contains(mode) {
                 problems.append(SpecProblem(field: "\(cacheField).persistentVolumeClaim.accessMode", message: "\"\(mode)\" must be ReadWriteOnce or ReadWriteMany"))
             }
-            let replicas = self.replicas ?? RAGPipelineDefaults.replicas
+            let replicas = mostReplicas
             if claim.accessMode == "ReadWriteOnce", replicas > 1 {
-                problems.append(SpecProblem(field: "\(cacheField).persistentVolumeClaim.accessMode", message: "ReadWriteOnce allows one replica, but replicas is \(replicas): replicas on other nodes could not mount the cache; use ReadWriteMany (EFS, FSx for Lustre) or 1 replica"))
+                let setting = autoscaling != nil ? "autoscaling.maxReplicas" : "replicas"
+                problems.append(SpecProblem(field: "\(cacheField).persistentVolumeClaim.accessMode", message: "ReadWriteOnce allows one replica, but \(setting) is \(replicas): replicas on other nodes could not mount the cache; use ReadWriteMany (EFS, FSx for Lustre) or 1 replica"))
             }
         }
         if let s3 = cache.s3, !SpecPatterns.matches(s3.uri, SpecPatterns.s3URI) {

@@ -25,6 +25,9 @@ public struct Reflector<Object: MetadataCarrying>: Sendable {
     public let transform: @Sendable (Object) -> Object
     public var timeoutSeconds = 290
     public var pageSize = 500
+    /// Whether a `404` on list means "not served (yet)": the cache is then empty and synced, and the
+    /// list is retried with backoff. For optional CRDs (``SecondaryWatch/mayBeAbsent``). Defaults: `false`.
+    public var absentIsEmpty = false
     var logger: Logger
 
     public init(
@@ -57,7 +60,16 @@ public struct Reflector<Object: MetadataCarrying>: Sendable {
                     await onEvent(.restarted(items))
                     machine.listSucceeded(resourceVersion: list.metadata.resourceVersion ?? "")
                 } catch {
-                    log(error, during: "list")
+                    if absentIsEmpty, error.isNotFound {
+                        // Not served: nothing of this kind exists, which is a complete (empty) answer.
+                        if !writer.isEmptyAndSynced {
+                            writer.replace([])
+                            await onEvent(.restarted([]))
+                        }
+                        logger.debug("\(resource) is not served; listing again later")
+                    } else {
+                        log(error, during: "list")
+                    }
                     machine.requestFailed(error, random: Double.random(in: 0...1))
                 }
             case .watch(let version):

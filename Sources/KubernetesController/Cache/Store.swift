@@ -61,6 +61,9 @@ public struct StoreWriter<Object: MetadataCarrying>: Sendable {
         }
     }
 
+    /// Whether the store is synced and holds nothing (so an empty relist would change nothing).
+    public var isEmptyAndSynced: Bool { store.state.withLock { $0.synced && $0.objects.isEmpty } }
+
     /// Replaces everything after a (re)list, and marks the store synced.
     public func replace(_ objects: [Object]) {
         store.state.withLock { state in

@@ -148,12 +148,14 @@ public final class Controller<R: Reconciler>: ServiceLifecycle.Service {
     }
 
     func secondaryReflector(_ watch: SecondaryWatch, _ writer: StoreWriter<DynamicObject>) -> Reflector<DynamicObject> {
-        Reflector(resource: watch.resource, client: client, namespace: watch.namespace, labelSelector: watch.labelSelector, writer: writer, logger: logger, transform: watch.transform, onEvent: { [queue] event in
+        var reflector = Reflector(resource: watch.resource, client: client, namespace: watch.namespace, labelSelector: watch.labelSelector, writer: writer, logger: logger, transform: watch.transform, onEvent: { [queue] event in
             switch event {
             case .applied(let object), .deleted(let object): for key in watch.map(object) { await queue.add(key) }
             case .restarted(let objects): for object in objects { for key in watch.map(object) { await queue.add(key) } }
             }
         })
+        reflector.absentIsEmpty = watch.mayBeAbsent
+        return reflector
     }
 
     /// Whether a primary change is work: always, unless ``ignoresStatusOnlyChanges`` and nothing but

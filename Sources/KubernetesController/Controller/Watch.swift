@@ -10,6 +10,11 @@ public struct SecondaryWatch: Sendable {
     /// What the cache keeps of each object (controller-runtime's cache `TransformFunc`): by default
     /// the object ``DynamicObject/compacted()``, its JSON as bytes.
     public var transform: @Sendable (DynamicObject) -> DynamicObject = { $0.compacted() }
+    /// Whether the resource may not be served at all (a CRD that is not installed, such as KEDA's).
+    /// Then a `404` on list counts as an empty, synced cache instead of a failure, and the list is
+    /// retried with the watcher's backoff (at most every 30 s), so installing the CRD later is picked up.
+    /// Defaults: `false`.
+    public var mayBeAbsent = false
 
     public init(resource: ResourceDescriptor, namespace: String? = nil, labelSelector: String? = nil, map: @escaping @Sendable (DynamicObject) -> [ObjectKey]) {
         self.resource = resource
@@ -23,6 +28,13 @@ public struct SecondaryWatch: Sendable {
     public func transformed(_ transform: @escaping @Sendable (DynamicObject) -> DynamicObject) -> SecondaryWatch {
         var copy = self
         copy.transform = { transform($0).compacted() }
+        return copy
+    }
+
+    /// This watch, for a resource that may not be served (``mayBeAbsent``).
+    public func optional() -> SecondaryWatch {
+        var copy = self
+        copy.mayBeAbsent = true
         return copy
     }
 

@@ -36,6 +36,7 @@ struct ServedResource: Sendable, Equatable {
         builtIn("v1", "Event", "events", namespaced: true, shortNames: ["ev"]),
         builtIn("v1", "PersistentVolumeClaim", "persistentvolumeclaims", namespaced: true, shortNames: ["pvc"], hasStatus: true),
         builtIn("apps/v1", "Deployment", "deployments", namespaced: true, shortNames: ["deploy"], hasStatus: true, categories: ["all"]),
+        builtIn("autoscaling/v2", "HorizontalPodAutoscaler", "horizontalpodautoscalers", namespaced: true, shortNames: ["hpa"], hasStatus: true, categories: ["all"]),
         builtIn("batch/v1", "Job", "jobs", namespaced: true, hasStatus: true, categories: ["all"]),
         builtIn("networking.k8s.io/v1", "Ingress", "ingresses", namespaced: true, shortNames: ["ing"], hasStatus: true),
         builtIn("networking.k8s.io/v1", "NetworkPolicy", "networkpolicies", namespaced: true, shortNames: ["netpol"]),

@@ -15,7 +15,7 @@ public enum BackendBuilder {
         let container = DeploymentAssembler.runtimeContainer(
             context, args: ["query"], env: env, resources: spec.backend?.resources, internalPort: RuntimeEnvironment.internalPort)
         var workload = DeploymentAssembler.Workload(
-            component: .backend, replicas: spec.backend?.replicas ?? RAGPipelineDefaults.backendReplicas,
+            component: .backend, replicas: context.appliedReplicas(.backend),
             container: container, overrides: spec.backend?.podTemplate)
         if spec.vectorStore.embedded != nil {
             var volume = Volume(name: "data")

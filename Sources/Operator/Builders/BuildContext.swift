@@ -14,8 +14,11 @@ public struct BuildContext: Sendable {
     /// Whether the pre-compilation Job for vLLM's current artifact key has succeeded (the
     /// `CompiledArtifactsReady` condition), so vLLM loads instead of compiling. Defaults: `false`.
     public var compiledArtifactsReady: Bool
+    /// Whether the cluster serves KEDA's ScaledObjects (`keda.sh/v1alpha1`), found through discovery.
+    /// Without KEDA, vLLM and consumer autoscaling fall back to `minReplicas` fixed replicas. Defaults: `false`.
+    public var kedaInstalled: Bool
 
-    public init(pipeline: RAGPipeline, options: BuildOptions = BuildOptions(), compiledArtifactsReady: Bool = false) {
+    public init(pipeline: RAGPipeline, options: BuildOptions = BuildOptions(), compiledArtifactsReady: Bool = false, kedaInstalled: Bool = false) {
         var defaulted = pipeline
         defaulted.spec = pipeline.spec.withDefaults(runtimeImage: options.runtimeImage)
         self.pipeline = defaulted
@@ -23,6 +26,7 @@ public struct BuildContext: Sendable {
         self.name = pipeline.metadata.name ?? ""
         self.namespace = pipeline.metadata.namespace ?? options.defaultNamespace
         self.compiledArtifactsReady = compiledArtifactsReady
+        self.kedaInstalled = kedaInstalled
     }
 
     /// The defaulted spec.

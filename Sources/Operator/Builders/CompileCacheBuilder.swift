@@ -29,7 +29,7 @@ public enum CompileCacheBuilder {
     /// StorageClass after defaults; the reconciler keeps a live claim's spec as it is.
     public static func claim(_ context: BuildContext) -> PersistentVolumeClaim? {
         guard let vllm = context.spec.llm.vllm, let volume = vllm.compileCache?.persistentVolumeClaim else { return nil }
-        let mode = volume.accessMode ?? CompileCacheVolumeSpec.defaultAccessMode(replicas: vllm.replicas ?? RAGPipelineDefaults.replicas)
+        let mode = volume.accessMode ?? CompileCacheVolumeSpec.defaultAccessMode(replicas: vllm.mostReplicas)
         let resources = ResourceRequirements(requests: ["storage": volume.size ?? RAGPipelineDefaults.compileCacheSize])
         return PersistentVolumeClaim(
             metadata: context.metadata(claimName(context), component: .vllm),

@@ -17,7 +17,7 @@ public enum ConsumerBuilder {
         let env = RuntimeEnvironment.env(context, for: .consumer)
         let container = DeploymentAssembler.runtimeContainer(context, args: ["consumer"], env: env, resources: spec.consumer?.resources)
         var workload = DeploymentAssembler.Workload(
-            component: .consumer, replicas: spec.consumer?.replicas ?? RAGPipelineDefaults.replicas,
+            component: .consumer, replicas: context.appliedReplicas(.consumer),
             container: container, overrides: spec.consumer?.podTemplate)
         if IngestTokenBuilder.isMounted(in: .consumer, context) { workload.volumes.append(IngestTokenBuilder.volume(context)) }
         return try DeploymentAssembler.deployment(context, workload)

@@ -8,7 +8,9 @@ public enum DeploymentAssembler {
     /// What differs between components.
     public struct Workload: Sendable {
         public var component: PipelineComponent
-        public var replicas: Int
+        /// `nil` when an autoscaler owns the Deployment's replicas (``BuildContext/appliedReplicas(_:)``):
+        /// the apply configuration then leaves the field out.
+        public var replicas: Int?
         public var container: Container
         /// Volumes besides `/tmp`, with their mounts in the container.
         public var volumes: [(Volume, VolumeMount)] = []
@@ -17,7 +19,7 @@ public enum DeploymentAssembler {
         /// `Never` or `OnFailure` for a Job's Pods; `nil` (Always) for a Deployment's.
         public var restartPolicy: String?
 
-        public init(component: PipelineComponent, replicas: Int, container: Container, overrides: PodTemplateOverrides? = nil) {
+        public init(component: PipelineComponent, replicas: Int?, container: Container, overrides: PodTemplateOverrides? = nil) {
             self.component = component
             self.replicas = replicas
             self.container = container

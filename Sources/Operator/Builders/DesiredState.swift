@@ -15,17 +15,23 @@ import KubernetesCore
 public enum DesiredState {
     /// The pipeline's children, in apply order: ServiceAccounts, the ingest-token Secret (without
     /// its value, which the reconciler fills in), storage, Services, the pre-compilation Job,
-    /// Deployments, Ingress, PodDisruptionBudgets, NetworkPolicies.
+    /// Deployments, Ingress, autoscalers (HorizontalPodAutoscalers; with KEDA the TriggerAuthentication
+    /// and ScaledObjects), PodDisruptionBudgets, NetworkPolicies.
     ///
-    /// - Parameter compiledArtifactsReady: whether the pre-compilation Job for vLLM's current artifact
-    ///   key succeeded (``BuildContext/compiledArtifactsReady``), which shortens vLLM's startup probe.
+    /// - Parameters:
+    ///   - compiledArtifactsReady: whether the pre-compilation Job for vLLM's current artifact
+    ///     key succeeded (``BuildContext/compiledArtifactsReady``), which shortens vLLM's startup probe.
+    ///   - kedaInstalled: whether the cluster serves KEDA's ScaledObjects (``BuildContext/kedaInstalled``);
+    ///     without it, vLLM and consumer autoscaling yield no objects and `minReplicas` fixed replicas.
     ///
     /// - Throws: ``DesiredStateError/invalidSpec(_:)`` when ``RAGPipeline/validate()`` finds problems
     ///   (nothing should be applied then), or ``DesiredStateError/encodingFailed(kind:name:underlying:)``.
-    public static func children(of pipeline: RAGPipeline, options: BuildOptions = BuildOptions(), compiledArtifactsReady: Bool = false) throws(DesiredStateError) -> [DesiredObject] {
+    public static func children(
+        of pipeline: RAGPipeline, options: BuildOptions = BuildOptions(), compiledArtifactsReady: Bool = false, kedaInstalled: Bool = false
+    ) throws(DesiredStateError) -> [DesiredObject] {
         let problems = self.problems(of: pipeline, options: options)
         guard problems.isEmpty else { throw .invalidSpec(problems) }
-        let context = BuildContext(pipeline: pipeline, options: options, compiledArtifactsReady: compiledArtifactsReady)
+        let context = BuildContext(pipeline: pipeline, options: options, compiledArtifactsReady: compiledArtifactsReady, kedaInstalled: kedaInstalled)
         var objects = ObjectCollector()
         for component in PipelineComponent.allCases where runs(component, context) {
             objects.add(component, ServiceAccountBuilder.serviceAccount(context, for: component))
@@ -43,6 +49,11 @@ public enum DesiredState {
         objects.add(.producer) { try ProducerBuilder.deployment(context) }
         objects.add(.vllm) { try VLLMBuilder.deployment(context) }
         objects.add(.ui) { try IngressBuilder.ingress(context) }
+        objects.add(.backend, HorizontalPodAutoscalerBuilder.autoscaler(context, for: .backend))
+        objects.add(.ui, HorizontalPodAutoscalerBuilder.autoscaler(context, for: .ui))
+        objects.add(.consumer, ScaledObjectBuilder.triggerAuthentication(context))
+        objects.add(.consumer, ScaledObjectBuilder.consumer(context))
+        objects.add(.vllm, ScaledObjectBuilder.vllm(context))
         for (component, replicas) in replicas(context) {
             objects.add(component, PDBBuilder.podDisruptionBudget(context, for: component, replicas: replicas))
         }
@@ -97,13 +108,9 @@ public enum DesiredState {
         }
     }
 
-    /// Desired replicas of every running component (after defaults).
+    /// The most replicas of every running component (after defaults): the fixed count, or an
+    /// autoscaler's `maxReplicas` (``BuildContext/mostReplicas(_:)``), which decides the PodDisruptionBudgets.
     public static func replicas(_ context: BuildContext) -> [(PipelineComponent, Int)] {
-        let spec = context.spec
-        let all: [(PipelineComponent, Int?)] = [
-            (.backend, spec.backend?.replicas), (.ui, spec.ui?.replicas), (.consumer, spec.consumer?.replicas),
-            (.producer, 1), (.vllm, spec.llm.vllm?.replicas),
-        ]
-        return all.filter { runs($0.0, context) }.map { ($0.0, $0.1 ?? RAGPipelineDefaults.replicas) }
+        PipelineComponent.allCases.filter { runs($0, context) }.map { ($0, context.mostReplicas($0)) }
     }
 }

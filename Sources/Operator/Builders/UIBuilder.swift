@@ -11,7 +11,7 @@ public enum UIBuilder {
         let container = DeploymentAssembler.runtimeContainer(
             context, args: args, env: RuntimeEnvironment.env(context, for: .ui), resources: ui?.resources, internalPort: RuntimeEnvironment.internalPort)
         let workload = DeploymentAssembler.Workload(
-            component: .ui, replicas: ui?.replicas ?? RAGPipelineDefaults.replicas, container: container, overrides: ui?.podTemplate)
+            component: .ui, replicas: context.appliedReplicas(.ui), container: container, overrides: ui?.podTemplate)
         return try DeploymentAssembler.deployment(context, workload)
     }
 

@@ -70,7 +70,7 @@ public enum VLLMBuilder {
         // NxD Inference saves a downloaded checkpoint under ./local-models: the root filesystem is read-only.
         container.workingDir = CompileCacheBuilder.localPath
         let overrides = PodTemplateOverrides(nodeSelector: vllm.nodeSelector, tolerations: vllm.tolerations)
-        var workload = DeploymentAssembler.Workload(component: .vllm, replicas: vllm.replicas ?? RAGPipelineDefaults.replicas, container: container, overrides: overrides)
+        var workload = DeploymentAssembler.Workload(component: .vllm, replicas: context.appliedReplicas(.vllm), container: container, overrides: overrides)
         workload.volumes = [
             RestrictedPodSecurity.scratch("dshm", at: "/dev/shm", medium: "Memory", sizeLimit: "2Gi"),
             RestrictedPodSecurity.scratch("cache", at: CompileCacheBuilder.localPath, sizeLimit: vllm.ephemeralStorage ?? RAGPipelineDefaults.vllmEphemeralStorage),

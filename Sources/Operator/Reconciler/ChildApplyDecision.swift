@@ -39,6 +39,22 @@ enum ChildApplyDecision {
         descriptor == Deployment.resource || descriptor == Job.resource
     }
 
+    /// The live `spec.replicas` to hand over before an apply that leaves the field out, or `nil`.
+    ///
+    /// Needed when the desired Deployment has no `replicas` (an autoscaler owns them) but the live one
+    /// has a value the operator's manager alone applied: dropping it from the apply would make
+    /// server-side apply remove the field. Not needed when another manager (the HPA controller's
+    /// scale writes, an earlier hand-over) already owns it.
+    static func replicasToHandOver(live: JSONValue, desired: JSONValue, fieldManager: String) -> Int64? {
+        let path = ["spec", "replicas"]
+        guard desired[path: path] == nil, let replicas = live[path: path]?.int64Value else { return nil }
+        let managed = ManagedFields(live)
+        let leaf = ["f:spec", "f:replicas"]
+        guard managed.fields(of: fieldManager, operation: "Apply", subresource: nil).contains(leaf) else { return nil }
+        let others = managed.entries.filter { !($0.manager == fieldManager && $0.operation == "Apply" && $0.subresource == nil) }
+        return others.contains { $0.fields.contains(leaf) } ? nil : replicas
+    }
+
     static func needsApply(live: JSONValue?, desired: JSONValue, fieldManager: String, lists: ListKinds = .builtIn) -> Bool {
         guard let live else { return true }
         guard ObjectContainment.contains(live, desired) else { return true }

@@ -21,6 +21,8 @@ enum PipelineStatusBuilder {
         var precompile: PrecompileState = .notRequested
         /// What the spec would change on the compile cache's live claim (``ClaimSpecRetention``).
         var compileCacheDifferences: [String] = []
+        /// Whether the cluster serves KEDA's ScaledObjects (asked only when the spec wants them).
+        var kedaInstalled = false
     }
 
     static func status(_ inputs: Inputs) -> RAGPipelineStatus {
@@ -110,6 +112,7 @@ enum PipelineStatusBuilder {
             set(RAGPipelineConditionType.degraded, false, "AsExpected", "no component is degraded")
         }
         setCompileCacheConditions(&conditions, inputs)
+        setAutoscalingCondition(&conditions, inputs)
         set(RAGPipelineConditionType.invalidSpec, false, "Valid", "the spec is valid")
         set(RAGPipelineConditionType.ready, allReady, allReady ? "AllComponentsReady" : "ComponentsNotReady",
             allReady ? "every component is ready" : "waiting for: \(conditions.filter { $0.status == "False" && !Self.abnormalWhenTrue.contains($0.type) }.map(\.type).joined(separator: ", "))")
@@ -125,6 +128,7 @@ enum PipelineStatusBuilder {
     static let abnormalWhenTrue: Set<String> = [
         RAGPipelineConditionType.invalidSpec, RAGPipelineConditionType.degraded, RAGPipelineConditionType.ready,
         RAGPipelineConditionType.publiclyExposed, RAGPipelineConditionType.terminating,
+        RAGPipelineConditionType.autoscalingReady,   // informational: fixed replicas still serve
     ]
 
     /// The status for a spec that cannot be reconciled: InvalidSpec with the problems, not Ready.
@@ -147,8 +151,9 @@ enum PipelineStatusBuilder {
         let wanted: Int
         let current: Deployment?
         do {
-            wanted = try desired.decode(Deployment.self).spec?.replicas ?? 1
             current = try live?.decode(Deployment.self)
+            // Without replicas in the desired object an autoscaler owns them: the live count is the goal.
+            wanted = try desired.decode(Deployment.self).spec?.replicas ?? current?.spec?.replicas ?? 1
         } catch {
             return (ReplicaCounts(desired: 0, ready: 0), false, "Unreadable")
         }

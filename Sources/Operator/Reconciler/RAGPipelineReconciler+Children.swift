@@ -31,6 +31,7 @@ extension RAGPipelineReconciler {
             if current != nil, ChildApplyDecision.createOnly.contains(object.descriptor) { continue }
             guard ChildApplyDecision.needsApply(live: current, desired: object.body, fieldManager: configuration.fieldManager) else { continue }
             do {
+                try await handOverReplicas(object, of: pipeline)
                 _ = try await client.apply(object.descriptor, body: object.body, namespace: object.namespace, fieldManager: configuration.fieldManager, force: true)
             } catch {
                 await record(pipeline, "Warning", "ApplyFailed", "\(object.descriptor.kind) \(object.name): \(error.message)", action: "Apply")

@@ -37,6 +37,9 @@ public struct RAGPipelineReconciler: Reconciler {
         public var podIdentityCleanupTimeout: Duration = .seconds(600)
         /// How often cleanup is retried while it fails (default 10 s).
         public var podIdentityCleanupRetry: Duration = .seconds(10)
+        /// How soon a pipeline that asks for KEDA autoscaling is reconciled again while KEDA is missing,
+        /// so installing KEDA is picked up (default 60 s; such a reconcile writes nothing).
+        public var kedaRecheck: Duration = .seconds(60)
         public var buildOptions: BuildOptions
 
         public init(buildOptions: BuildOptions) { self.buildOptions = buildOptions }
@@ -48,22 +51,30 @@ public struct RAGPipelineReconciler: Reconciler {
     let events: EventRecorder
     let configuration: Configuration
     let now: @Sendable () -> Date
+    /// Discovery, cached: whether KEDA's ScaledObjects are served.
+    let served: ServedResources
 
+    /// - Parameter served: discovery of optional kinds (KEDA's); defaults to asking through `client`.
     public init(client: KubernetesClient, caches: [ResourceDescriptor: Store<DynamicObject>], podIdentity: any PodIdentityAssociations,
-                events: EventRecorder, configuration: Configuration, now: @escaping @Sendable () -> Date = Date.init) {
+                events: EventRecorder, configuration: Configuration, served: ServedResources? = nil, now: @escaping @Sendable () -> Date = Date.init) {
         self.client = client
         self.caches = caches
         self.podIdentity = podIdentity
         self.events = events
         self.configuration = configuration
+        self.served = served ?? ServedResources(client: client, now: now)
         self.now = now
     }
 
     /// The kinds of children, which the controller must watch (and cache) for this reconciler.
     public static let ownedResources: [ResourceDescriptor] = [
         ServiceAccount.resource, Secret.resource, PersistentVolumeClaim.resource, Job.resource, Deployment.resource, Service.resource,
-        Ingress.resource, NetworkPolicy.resource, PodDisruptionBudget.resource,
+        Ingress.resource, HorizontalPodAutoscaler.resource, TriggerAuthentication.resource, ScaledObject.resource,
+        NetworkPolicy.resource, PodDisruptionBudget.resource,
     ]
+
+    /// Owned kinds the cluster may not serve (KEDA's CRDs): their watches treat "not served" as empty.
+    public static let optionalResources: Set<ResourceDescriptor> = [TriggerAuthentication.resource, ScaledObject.resource]
 
     var finalizer: Finalizer { Finalizer(name: configuration.finalizer, client: client) }
 
@@ -127,9 +138,11 @@ public struct RAGPipelineReconciler: Reconciler {
             return .done
         }
         let precompile = precompileState(of: pipeline)
+        let kedaInstalled = try await isKEDAInstalled(for: pipeline)
         var desired: [DesiredObject]
         do {
-            desired = try DesiredState.children(of: pipeline, options: configuration.buildOptions, compiledArtifactsReady: precompile.artifactsReady)
+            desired = try DesiredState.children(
+                of: pipeline, options: configuration.buildOptions, compiledArtifactsReady: precompile.artifactsReady, kedaInstalled: kedaInstalled)
         } catch {
             throw TerminalError("cannot build the children of \(context.key): \(error)")
         }
@@ -150,7 +163,12 @@ public struct RAGPipelineReconciler: Reconciler {
             podIdentityFailure: podIdentityState.failure, podIdentityManaged: podIdentity.isManaged, now: now())
         inputs.precompile = precompile
         inputs.compileCacheDifferences = claimDifferences
+        inputs.kedaInstalled = kedaInstalled
         let status = PipelineStatusBuilder.status(inputs)
+        let kedaMissing = { (status: RAGPipelineStatus?) in status?.conditions?[type: RAGPipelineConditionType.autoscalingReady]?.reason == PipelineStatusBuilder.kedaNotInstalled }
+        if kedaMissing(status), !kedaMissing(pipeline.status) {   // once, when it is first found missing
+            await record(pipeline, "Warning", PipelineStatusBuilder.kedaNotInstalled, status.conditions?[type: RAGPipelineConditionType.autoscalingReady]?.message ?? "", action: "Autoscale")
+        }
         let compileFailed = { (status: RAGPipelineStatus?) in status?.conditions?[type: RAGPipelineConditionType.compiledArtifactsReady]?.reason == "CompileFailed" }
         if compileFailed(status), !compileFailed(pipeline.status) {   // once, when the Job fails
             await record(pipeline, "Warning", "CompileFailed", status.conditions?[type: RAGPipelineConditionType.compiledArtifactsReady]?.message ?? "", action: "Compile")
@@ -170,6 +188,7 @@ public struct RAGPipelineReconciler: Reconciler {
         if let recheck = token.recheckAfter, recheck < configuration.resync.timeInterval {
             return .requeue(after: .milliseconds(Int64(recheck * 1000) + 1000))   // drop the previous token when its overlap ends
         }
+        if kedaMissing(status) { return .requeue(after: min(configuration.kedaRecheck, configuration.resync)) }
         return .requeue(after: configuration.resync)
     }
 

@@ -10,7 +10,19 @@ import Testing
 
     @Test(arguments: SamplePipelines.names)
     func everyRenderedManifestPassesKubernetesValidateStrict(_ sample: String) throws {
-        let objects = try SamplePipelines.children(sample)
+        try validate(try SamplePipelines.children(sample), sample)
+    }
+
+    /// The autoscaling sample as rendered in a cluster with KEDA: its HorizontalPodAutoscalers (and
+    /// the Deployments without replicas) against the real `autoscaling/v2` schema. KEDA's kinds are
+    /// not Kubernetes': `KEDAValidateTests` checks them.
+    @Test func theAutoscalersPassKubernetesValidateStrict() throws {
+        let objects = try AutoscalingBuilderTests.children(keda: true)
+        #expect(objects.names("HorizontalPodAutoscaler").count == 2)
+        try validate(objects.filter { $0.descriptor.group != "keda.sh" }, AutoscalingBuilderTests.sample)
+    }
+
+    private func validate(_ objects: [DesiredObject], _ sample: String) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rag-validate-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
