@@ -93,6 +93,18 @@ import Testing
         #expect(defaulted.withDefaults() == defaulted)
     }
 
+    /// A shard is read by one consumer replica: with the shard count known, more replicas are refused.
+    @Test func consumerReplicasNeverExceedAKnownShardCount() throws {
+        let fourShards = { (spec: inout RAGPipelineSpec) in spec.source?.kinesis?.shardCount = 4 }
+        #expect(problems { fourShards(&$0); $0.consumer = ConsumerSpec(replicas: 4) } == [])
+        #expect(problems { fourShards(&$0); $0.consumer = ConsumerSpec(replicas: 5) } == ["spec.consumer.replicas"])
+        #expect(problems { fourShards(&$0); $0.consumer = ConsumerSpec(autoscaling: ConsumerAutoscalingSpec(maxReplicas: 4)) } == [])
+        #expect(problems { fourShards(&$0); $0.consumer = ConsumerSpec(autoscaling: ConsumerAutoscalingSpec(maxReplicas: 8)) } == ["spec.consumer.autoscaling.maxReplicas"])
+        #expect(problems { $0.consumer = ConsumerSpec(autoscaling: ConsumerAutoscalingSpec(maxReplicas: 8)) } == [], "an unknown shard count is not checked")
+        let rules = (try RAGPipelineCRD.openAPIV3Schema()[path: ["properties", "spec", "x-kubernetes-validations"]]?.arrayValue ?? []).compactMap { $0["rule"]?.stringValue }
+        #expect(rules.contains { $0.contains("self.consumer.autoscaling.maxReplicas <= self.source.kinesis.shardCount") })
+    }
+
     @Test func theCRDRefusesTheSameAtAdmission() throws {
         let spec = try #require(RAGPipelineCRD.openAPIV3Schema()[path: ["properties", "spec", "properties"]])
         for (path, field) in [(["backend"], "backend"), (["ui"], "ui"), (["consumer"], "consumer"), (["llm", "properties", "vllm"], "llm.vllm")] {

@@ -18,5 +18,8 @@ extension RAGPipelineSpec {
             "networkPolicy": NetworkPolicySettings.schema,
         ], required: ["llm", "vectorStore"])
         .validated(by: "!has(self.producer) || !has(self.producer.enabled) || !self.producer.enabled || (has(self.source) && has(self.source.kinesis))", message: "producer.enabled needs source.kinesis: the producer writes to that stream")
+        .validated(
+            by: "!has(self.source) || !has(self.source.kinesis) || !has(self.source.kinesis.shardCount) || !has(self.consumer) || ((!has(self.consumer.replicas) || self.consumer.replicas <= self.source.kinesis.shardCount) && (!has(self.consumer.autoscaling) || self.consumer.autoscaling.maxReplicas <= self.source.kinesis.shardCount))",
+            message: "consumer replicas (consumer.replicas or consumer.autoscaling.maxReplicas) may not exceed source.kinesis.shardCount")
     }
 }

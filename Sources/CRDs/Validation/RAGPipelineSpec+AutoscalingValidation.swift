@@ -10,6 +10,7 @@ extension RAGPipelineSpec {
     ///   percentage of it;
     /// - the backend cannot autoscale with the embedded store (one ReadWriteOnce volume);
     /// - the consumer autoscales only with `source.kinesis`, `roleArn` is a role ARN;
+    /// - consumer replicas (fixed, or `maxReplicas`) never exceed `source.kinesis.shardCount` when set;
     /// - vLLM's `prometheusServerAddress` is an http(s) URL.
     ///
     /// The CRD checks the exclusions, the bounds and the CPU request at admission (CEL) too.
@@ -23,6 +24,14 @@ extension RAGPipelineSpec {
         }
         if let autoscaling = ui?.autoscaling {
             problems += Self.validateCPU(autoscaling, replicas: ui?.replicas, resources: ui?.resources, field: "spec.ui")
+        }
+        if let shards = source?.kinesis?.shardCount {
+            if let replicas = consumer?.replicas, replicas > shards {
+                problems.append(SpecProblem(field: "spec.consumer.replicas", message: "\(replicas) exceeds source.kinesis.shardCount (\(shards)): a shard is read by one replica, the others would stand by"))
+            }
+            if let maximum = consumer?.autoscaling?.maxReplicas, maximum > shards {
+                problems.append(SpecProblem(field: "spec.consumer.autoscaling.maxReplicas", message: "\(maximum) exceeds source.kinesis.shardCount (\(shards)): a shard is read by one replica, the others would stand by"))
+            }
         }
         if let autoscaling = consumer?.autoscaling {
             problems += Self.validateBounds(min: autoscaling.minReplicas, max: autoscaling.maxReplicas, replicas: consumer?.replicas, field: "spec.consumer")
