@@ -39,6 +39,11 @@ final class OperatorProcess {
 
     /// User plus system CPU seconds so far.
     func cpuSeconds() throws -> Double {
+        try Self.cpuSeconds(of: "\(pid)")
+    }
+
+    /// User plus system CPU seconds of a process (`self` for this one).
+    static func cpuSeconds(of pid: String) throws -> Double {
         let stat = try String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
         // Fields after the parenthesised command name; utime and stime are the 14th and 15th fields overall.
         guard let close = stat.lastIndex(of: ")") else { throw BenchmarkError("cannot read /proc/\(pid)/stat") }

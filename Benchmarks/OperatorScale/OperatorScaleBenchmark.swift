@@ -72,11 +72,13 @@ struct OperatorScaleBenchmark: AsyncParsableCommand {
               cold start: all Ready in \(String(format: "%.1f", r.start.seconds)) s (each: p50 \(String(format: "%.1f", r.start.readyP50)) s, p99 \(String(format: "%.1f", r.start.readyP99)) s); \
             requests \(r.start.requests.total) (\(String(format: "%.1f", Double(r.start.requests.total) / n))/pipeline: \(r.start.requests.reads) reads, \(r.start.requests.watches) watches); \
             writes \(r.start.requests.writes): applies \(r.start.requests.applies) (\(String(format: "%.2f", perChild))/child), status \(r.start.requests.statusWrites), events \(r.start.requests.events); \
-            reconcile p50 \(milliseconds(r.start.reconcile.quantile(0.5))) ms, p99 \(milliseconds(r.start.reconcile.quantile(0.99))) ms over \(Int(r.start.reconcile.count)) reconciles
+            reconcile p50 \(milliseconds(r.start.reconcile.quantile(0.5))) ms, p99 \(milliseconds(r.start.reconcile.quantile(0.99))) ms over \(Int(r.start.reconcile.count)) reconciles; \
+            CPU: operator \(String(format: "%.1f", r.start.operatorCPU)) s, API server and kubelet \(String(format: "%.1f", r.start.apiServerCPU)) s
               steady state: \(r.steadyWrites) writes, \(r.steadyRequests) requests, \(Int(r.steadyReconciles)) reconciles
               rollout: all Ready in \(String(format: "%.1f", r.rollout.seconds)) s (each: p50 \(String(format: "%.1f", r.rollout.readyP50)) s, p99 \(String(format: "%.1f", r.rollout.readyP99)) s); \
             writes \(r.rollout.requests.writes) (\(String(format: "%.1f", Double(r.rollout.requests.writes) / n))/pipeline: applies \(r.rollout.requests.applies), status \(r.rollout.requests.statusWrites), events \(r.rollout.requests.events)); \
-            reconcile p50 \(milliseconds(r.rollout.reconcile.quantile(0.5))) ms, p99 \(milliseconds(r.rollout.reconcile.quantile(0.99))) ms
+            reconcile p50 \(milliseconds(r.rollout.reconcile.quantile(0.5))) ms, p99 \(milliseconds(r.rollout.reconcile.quantile(0.99))) ms; \
+            CPU: operator \(String(format: "%.1f", r.rollout.operatorCPU)) s, API server and kubelet \(String(format: "%.1f", r.rollout.apiServerCPU)) s
               operator process: peak RSS \(String(format: "%.1f", Double(r.peakRSS) / 1_048_576)) MiB, CPU \(String(format: "%.1f", r.cpuSeconds)) s
 
             """)

@@ -19,6 +19,8 @@ struct ScaleRun {
     /// What one phase cost.
     struct Phase {
         var seconds: Double
+        /// CPU seconds in the phase: the operator's, and this process's (API server, TLS, kubelet).
+        var operatorCPU = 0.0, apiServerCPU = 0.0
         var readyP50: Double, readyP99: Double
         var requests: RequestCounts
         var reconcile: ReconcileHistogram
@@ -52,12 +54,13 @@ struct ScaleRun {
             try FakeEndpoint(url: url, serving: serving).kubeconfigYAML().write(to: kubeconfig, atomically: true, encoding: .utf8)
 
             await server.resetRequestLog()
+            let benchmarkCPU = try OperatorProcess.cpuSeconds(of: "self")
             let started = ContinuousClock.now
             let operatorProcess = try OperatorProcess(
                 executable: operatorExecutable, kubeconfig: kubeconfig, workers: workers, syncPeriod: syncPeriod,
                 log: directory.appendingPathComponent("operator-\(pipelines)-\(workers).log"))
             do {
-                let result = try await measure(fleet, server: server, operator: operatorProcess, started: started)
+                let result = try await measure(fleet, server: server, operator: operatorProcess, started: started, benchmarkCPU: benchmarkCPU)
                 await operatorProcess.stop()
                 return result
             } catch {
@@ -67,14 +70,17 @@ struct ScaleRun {
         }
     }
 
-    func measure(_ fleet: Fleet, server: FakeAPIServer, operator process: OperatorProcess, started: ContinuousClock.Instant) async throws -> Result {
+    func measure(_ fleet: Fleet, server: FakeAPIServer, operator process: OperatorProcess, started: ContinuousClock.Instant, benchmarkCPU: Double) async throws -> Result {
         // 1. Cold start: every pipeline exists before the operator does.
         let readyTimes = try await fleet.waitUntilReady(since: started, timeout: timeout)
         let startSeconds = Fleet.seconds(started.duration(to: .now))
+        let (startOperatorCPU, startBenchmarkCPU) = (try process.cpuSeconds(), try OperatorProcess.cpuSeconds(of: "self"))
         let afterStart = try await waitForMetrics(port: process.metricsPort)
-        let start = Phase(
+        var start = Phase(
             seconds: startSeconds, readyP50: Self.quantile(readyTimes, 0.5), readyP99: Self.quantile(readyTimes, 0.99),
             requests: RequestCounts(await server.requests), reconcile: afterStart)
+        start.operatorCPU = startOperatorCPU
+        start.apiServerCPU = startBenchmarkCPU - benchmarkCPU
         let children = try await fleet.children()
 
         // 2. Steady state: nothing changes; resyncs reconcile every pipeline, and must write nothing.
@@ -85,14 +91,17 @@ struct ScaleRun {
 
         // 3. A rollout: every pipeline's spec changes once.
         await server.resetRequestLog()
+        let (rolloutOperatorCPU, rolloutBenchmarkCPU) = (try process.cpuSeconds(), try OperatorProcess.cpuSeconds(of: "self"))
         let rolloutStarted = ContinuousClock.now
         try await fleet.rollOut(1)
         let rolloutTimes = try await fleet.waitUntilReady(since: rolloutStarted, timeout: timeout)
         let rolloutSeconds = Fleet.seconds(rolloutStarted.duration(to: .now))
         let afterRollout = try await ReconcileHistogram.scrape(port: process.metricsPort)
-        let rollout = Phase(
+        var rollout = Phase(
             seconds: rolloutSeconds, readyP50: Self.quantile(rolloutTimes, 0.5), readyP99: Self.quantile(rolloutTimes, 0.99),
             requests: RequestCounts(await server.requests), reconcile: afterRollout.since(afterSteady))
+        rollout.operatorCPU = try process.cpuSeconds() - rolloutOperatorCPU
+        rollout.apiServerCPU = try OperatorProcess.cpuSeconds(of: "self") - rolloutBenchmarkCPU
 
         return Result(
             pipelines: pipelines, workers: workers, children: children.count, childJSONBytes: children.jsonBytes, managedFieldsBytes: children.managedFieldsBytes, start: start, rollout: rollout,

@@ -111,3 +111,59 @@ struct JSONWriterTests {
         }
     }
 }
+
+/// ``JSONValueEncoder`` gives the tree that `JSONEncoder` then ``JSONParser`` gave, on the kinds the
+/// operator builds (typed Kubernetes models with optionals, nested lists, maps and JSON fields).
+struct JSONValueEncoderTests {
+    static func viaBytes(_ value: some Encodable) throws -> JSONValue {
+        try JSONParser.parse(try JSONValue.encoder.encode(value))
+    }
+
+    struct Odd: Codable {
+        var date = Date(timeIntervalSinceReferenceDate: 12.5)
+        var data = Data([0, 1, 2, 250])
+        var url = URL(string: "https://example.com/a?b=c")!
+        var whole = 3.0
+        var fraction = 0.25
+        var big: UInt64 = .max
+        var missing: String? = nil
+        var explicitNull: String? = nil
+        var nested: [[Int]] = [[1], [], [2, 3]]
+        var map: [String: [String: Bool]] = ["a": ["x": true], "b": [:]]
+        var json: JSONValue = ["k": [1, "two", .null]]
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(date, forKey: .date)
+            try container.encode(data, forKey: .data)
+            try container.encode(url, forKey: .url)
+            try container.encode(whole, forKey: .whole)
+            try container.encode(fraction, forKey: .fraction)
+            try container.encode(big, forKey: .big)
+            try container.encodeIfPresent(missing, forKey: .missing)
+            try container.encodeNil(forKey: .explicitNull)
+            try container.encode(nested, forKey: .nested)
+            try container.encode(map, forKey: .map)
+            try container.encode(json, forKey: .json)
+        }
+    }
+
+    @Test func buildsTheTreeJSONEncoderWrites() throws {
+        var deployment = Deployment(metadata: ObjectMeta(name: "web", namespace: "rag", labels: ["app": "web"], annotations: ["a": "b"]))
+        var container = Container(name: "web")
+        container.image = "nginx:1.27"
+        container.args = ["--x", "y"]
+        deployment.spec = DeploymentSpec(replicas: 2, selector: LabelSelector(matchLabels: ["app": "web"]), template: PodTemplateSpec(
+            metadata: ObjectMeta(labels: ["app": "web"]), spec: PodSpec(containers: [container])))
+        #expect(try JSONValue(encoding: deployment) == Self.viaBytes(deployment))
+        #expect(try JSONValue(encoding: Odd()) == Self.viaBytes(Odd()))
+        #expect(try JSONValue(encoding: [1, 2]) == [1, 2])
+        #expect(try JSONValue(encoding: "text") == "text")
+        #expect(try JSONValue(encoding: ["k": Optional<Int>.none]) == Self.viaBytes(["k": Optional<Int>.none]))
+    }
+
+    @Test func refusesNonFiniteNumbersAsJSONEncoderDoes() {
+        #expect(throws: EncodingError.self) { try JSONValue(encoding: ["x": Double.nan]) }
+        #expect(throws: EncodingError.self) { try JSONValue.encoder.encode(["x": Double.nan]) }
+    }
+}

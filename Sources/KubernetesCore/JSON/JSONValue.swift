@@ -59,7 +59,7 @@ extension JSONValue: Codable {
 extension JSONValue {
     /// Encodes any `Encodable` value into its JSON form.
     public init(encoding value: some Encodable) throws {
-        self = try JSONParser.parse(try JSONValue.encoder.encode(value))
+        self = try JSONValueEncoder.encode(value)   // the tree JSONEncoder-then-parse would give (tested)
     }
 
     /// Parses JSON bytes (``JSONParser``: each value read once, no `Codable` trial and error).

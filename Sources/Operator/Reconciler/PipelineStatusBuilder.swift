@@ -147,19 +147,29 @@ enum PipelineStatusBuilder {
     ///
     /// A cached object that does not decode as a Deployment (never seen from a real API server)
     /// counts as not available, reason `Unreadable`, instead of being read as zero replicas.
+    /// The parts of a Deployment the replica counts read, typed: decoding only these (not the whole
+    /// pod template) keeps a steady-state reconcile of a large fleet cheap.
+    struct ReplicaView: Decodable {
+        struct Metadata: Decodable { var generation: Int64? }
+        struct Spec: Decodable { var replicas: Int? }
+        var metadata: Metadata?
+        var spec: Spec?
+        var status: DeploymentStatus?
+    }
+
     static func replicaCounts(desired: JSONValue, live: JSONValue?) -> (replicas: ReplicaCounts, available: Bool, reason: String) {
         let wanted: Int
-        let current: Deployment?
+        let current: ReplicaView?
         do {
-            current = try live?.decode(Deployment.self)
+            current = try live?.decode(ReplicaView.self)
             // Without replicas in the desired object an autoscaler owns them: the live count is the goal.
-            wanted = try desired.decode(Deployment.self).spec?.replicas ?? current?.spec?.replicas ?? 1
+            wanted = try desired.decode(ReplicaView.self).spec?.replicas ?? current?.spec?.replicas ?? 1
         } catch {
             return (ReplicaCounts(desired: 0, ready: 0), false, "Unreadable")
         }
         guard let current else { return (ReplicaCounts(desired: wanted, ready: 0), false, "NotCreated") }
         let status = current.status
-        let upToDate = (status?.observedGeneration ?? 0) >= (current.metadata.generation ?? 0)
+        let upToDate = (status?.observedGeneration ?? 0) >= (current.metadata?.generation ?? 0)
         let ok = upToDate && (status?.availableReplicas ?? 0) >= wanted
         return (ReplicaCounts(desired: wanted, ready: status?.readyReplicas ?? 0), ok, upToDate ? "Unavailable" : "Progressing")
     }
