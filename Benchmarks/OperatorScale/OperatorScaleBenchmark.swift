@@ -79,7 +79,7 @@ struct OperatorScaleBenchmark: AsyncParsableCommand {
             writes \(r.rollout.requests.writes) (\(String(format: "%.1f", Double(r.rollout.requests.writes) / n))/pipeline: applies \(r.rollout.requests.applies), status \(r.rollout.requests.statusWrites), events \(r.rollout.requests.events)); \
             reconcile p50 \(milliseconds(r.rollout.reconcile.quantile(0.5))) ms, p99 \(milliseconds(r.rollout.reconcile.quantile(0.99))) ms; \
             CPU: operator \(String(format: "%.1f", r.rollout.operatorCPU)) s, API server and kubelet \(String(format: "%.1f", r.rollout.apiServerCPU)) s
-              operator process: peak RSS \(String(format: "%.1f", Double(r.peakRSS) / 1_048_576)) MiB, CPU \(String(format: "%.1f", r.cpuSeconds)) s
+              operator process: peak RSS \(String(format: "%.1f", Double(r.peakRSS) / 1_048_576)) MiB (\(String(format: "%.1f", Double(r.finalRSS) / 1_048_576)) MiB at the end), CPU \(String(format: "%.1f", r.cpuSeconds)) s
 
             """)
     }

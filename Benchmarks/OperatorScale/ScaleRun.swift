@@ -30,7 +30,7 @@ struct ScaleRun {
         var pipelines: Int, workers: Int, children: Int, childJSONBytes: Int, managedFieldsBytes: Int
         var start: Phase, rollout: Phase
         var steadyWrites: Int, steadyRequests: Int, steadyReconciles: Double
-        var peakRSS: Int, cpuSeconds: Double
+        var peakRSS: Int, finalRSS: Int, cpuSeconds: Double
     }
 
     func run() async throws -> Result {
@@ -106,7 +106,7 @@ struct ScaleRun {
         return Result(
             pipelines: pipelines, workers: workers, children: children.count, childJSONBytes: children.jsonBytes, managedFieldsBytes: children.managedFieldsBytes, start: start, rollout: rollout,
             steadyWrites: steady.writes, steadyRequests: steady.total, steadyReconciles: afterSteady.since(afterStart).count,
-            peakRSS: try process.peakRSS(), cpuSeconds: try process.cpuSeconds())
+            peakRSS: try process.peakRSS(), finalRSS: try process.rss(), cpuSeconds: try process.cpuSeconds())
     }
 
     /// The operator's histogram, once its operational server answers.
