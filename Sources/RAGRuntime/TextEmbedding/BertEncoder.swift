@@ -82,12 +82,18 @@ struct BertEncoder: Sendable {
         }
     }
 
-    /// The exact GELU, `x·Φ(x)` with the error function (the config's `gelu`, not the tanh approximation).
+    /// The exact GELU, `x·Φ(x)` with the error function (the config's `gelu`, not the tanh
+    /// approximation; see ``GELU``), in chunks across the cores.
     func gelu(_ values: inout [Float]) {
-        let scale = Float(1 / 2.0.squareRoot())
-        for index in values.indices {
-            let x = values[index]
-            values[index] = 0.5 * x * (1 + erff(x * scale))
+        let count = values.count
+        let chunk = 16_384
+        values.withUnsafeMutableBufferPointer { buffer in
+            // Each worker rewrites its own chunk.
+            nonisolated(unsafe) let base = buffer.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { task in
+                let start = task * chunk
+                GELU.apply(base + start, count: min(count, start + chunk) - start)
+            }
         }
     }
 

@@ -47,6 +47,7 @@ public struct SentenceEmbedder: Sendable {
                 reason: "maximum length \(maximumLength) exceeds max_position_embeddings \(configuration.maximumPositions)"
             )
         }
+        MatrixMultiplication.useOneThreadPerCall
         let tensors = try SafeTensors(contentsOf: modelFolder.appending(path: "model.safetensors"))
         self.tokenizer = try WordPieceTokenizer(contentsOf: modelFolder.appending(path: "tokenizer.json"), maximumLength: maximumLength)
         self.configuration = configuration
