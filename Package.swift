@@ -111,7 +111,12 @@ let package = Package(
             name: "COpenBLAS", path: "Sources/RAGRuntime/COpenBLAS", pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
-        .target(name: "TextEmbedding", dependencies: ["COpenBLAS"], path: "Sources/RAGRuntime/TextEmbedding", swiftSettings: swiftSettings),
+        // Optimised in debug builds too: its vector code runs 10-50 times slower unoptimised, and the
+        // golden-vector test embeds 203 texts.
+        .target(
+            name: "TextEmbedding", dependencies: ["COpenBLAS"], path: "Sources/RAGRuntime/TextEmbedding",
+            swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
         .target(
             name: "RuntimeHTTP",
             dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")],

@@ -16,6 +16,12 @@ enum BenchmarkTexts {
         }
     }
 
+    /// Texts of several telemetry lines each, 150 to 256 tokens (some truncated).
+    static func long(count: Int) -> [String] {
+        let lines = telemetry(count: count * 12)
+        return (0..<count).map { index in lines[(index * 12)..<(index * 12 + 6 + index % 7)].joined(separator: ". ") }
+    }
+
     static func questions(count: Int) -> [String] {
         let templates = [
             "Which vehicles overheated since 21:00?", "How many vehicles had a critical engine temperature in the last 2 hours?",

@@ -28,7 +28,10 @@ import TextEmbedding
         print("model loaded in \(format(ContinuousClock.now - loadStart))")
         let corpus = BenchmarkTexts.telemetry(count: texts)
         let tokens = corpus.map { embedder.tokenizer.encode($0).count }
-        print("\(corpus.count) texts, \(tokens.reduce(0, +) / corpus.count) tokens on average, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        print(
+            "\(corpus.count) texts, \(tokens.reduce(0, +) / corpus.count) tokens on average, \(ProcessInfo.processInfo.activeProcessorCount) cores, "
+                + SentenceEmbedder.matrixBackend
+        )
         _ = embedder.embed(Array(corpus.prefix(32)))
         var swiftRates: [Int: Double] = [:]
         for batchSize in [1, 8, 32] {
@@ -38,6 +41,11 @@ import TextEmbedding
             swiftRates[batchSize] = Double(corpus.count) / seconds
             print("swift   batch \(batchSize):\t\(Int(swiftRates[batchSize]!)) texts/s")
         }
+        let long = BenchmarkTexts.long(count: 64)
+        let longStart = ContinuousClock.now
+        _ = embedder.embed(long, batchSize: 32)
+        let longTokens = long.map { embedder.tokenizer.encode($0).count }.reduce(0, +) / long.count
+        print("swift   long (\(longTokens) tokens) batch 32:\t\(Int(Double(long.count) / (ContinuousClock.now - longStart).seconds)) texts/s")
         let questions = BenchmarkTexts.questions(count: queries)
         var latencies: [Double] = []
         for question in questions {
@@ -52,7 +60,7 @@ import TextEmbedding
 
     func compare(with python: String, corpus: [String], questions: [String], swiftRates: [Int: Double]) throws {
         let input = FileManager.default.temporaryDirectory.appending(path: "embedding-benchmark-\(UUID().uuidString).json")
-        try JSONEncoder().encode(["texts": corpus, "queries": questions]).write(to: input)
+        try JSONEncoder().encode(["texts": corpus, "queries": questions, "long": BenchmarkTexts.long(count: 64)]).write(to: input)
         defer { try? FileManager.default.removeItem(at: input) }
         let script = URL(filePath: #filePath).deletingLastPathComponent().appending(path: "sentence_transformers_baseline.py")
         let process = Process()

@@ -22,6 +22,9 @@ for batch_size in (1, 8, 32):
     model.encode(texts, batch_size=batch_size)
     rate = len(texts) / (time.perf_counter() - start)
     print(f"pytorch batch {batch_size}: {rate:.0f} texts/s (torch {torch.__version__}, {threads} threads)")
+start = time.perf_counter()
+model.encode(data["long"], batch_size=32)
+print(f"pytorch long batch 32: {len(data['long']) / (time.perf_counter() - start):.0f} texts/s")
 latencies = []
 for query in queries:
     start = time.perf_counter()

@@ -28,7 +28,7 @@ extension BertEncoder {
                         MatrixMultiplication.multiplyTransposed(
                             queries, lda: stride, queries + hidden, ldb: stride, into: s, ldc: length, m: length, n: length, k: headSize, alpha: scale
                         )
-                        for row in 0..<length { softmax(s + row * length, count: length) }
+                        for row in 0..<length { VectorMath.softmax(s + row * length, count: length) }
                         MatrixMultiplication.multiply(
                             s, lda: length, queries + 2 * hidden, ldb: stride, into: output + sequence.lowerBound * hidden + head * headSize,
                             ldc: hidden, m: length, n: headSize, k: length
@@ -38,18 +38,5 @@ extension BertEncoder {
             }
         }
         return context
-    }
-
-    /// In place, the numerically stable softmax of `count` values.
-    func softmax(_ values: UnsafeMutablePointer<Float>, count: Int) {
-        var maximum = -Float.infinity
-        for index in 0..<count { maximum = max(maximum, values[index]) }
-        var sum: Float = 0
-        for index in 0..<count {
-            values[index] = expf(values[index] - maximum)
-            sum += values[index]
-        }
-        let inverse = 1 / sum
-        for index in 0..<count { values[index] *= inverse }
     }
 }

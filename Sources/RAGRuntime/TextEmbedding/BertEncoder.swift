@@ -83,7 +83,7 @@ struct BertEncoder: Sendable {
     }
 
     /// The exact GELU, `x·Φ(x)` with the error function (the config's `gelu`, not the tanh
-    /// approximation; see ``GELU``), in chunks across the cores.
+    /// approximation; see ``VectorMath``), in chunks across the cores.
     func gelu(_ values: inout [Float]) {
         let count = values.count
         let chunk = 16_384
@@ -92,7 +92,7 @@ struct BertEncoder: Sendable {
             nonisolated(unsafe) let base = buffer.baseAddress!
             DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { task in
                 let start = task * chunk
-                GELU.apply(base + start, count: min(count, start + chunk) - start)
+                VectorMath.gelu(base + start, count: min(count, start + chunk) - start)
             }
         }
     }

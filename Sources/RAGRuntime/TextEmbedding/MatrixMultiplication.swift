@@ -16,6 +16,9 @@ enum MatrixMultiplication {
     /// Turns OpenBLAS's internal threading off, once per process.
     static let useOneThreadPerCall: Void = openblas_set_num_threads(1)
 
+    /// The library and the kernels it picked for this CPU, e.g. `OpenBLAS Haswell`.
+    static var backend: String { "OpenBLAS \(String(cString: openblas_get_corename()))" }
+
     /// Rows per task when a product is split across cores.
     static let minimumRowsPerTask = 16
 

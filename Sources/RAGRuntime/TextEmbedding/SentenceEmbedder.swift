@@ -23,6 +23,10 @@ public struct SentenceEmbedder: Sendable {
     public let configuration: BertConfiguration
     let encoder: BertEncoder
 
+    /// The matrix library and the kernels it chose for this CPU (`OpenBLAS Haswell`, `OpenBLAS SkylakeX`, ...),
+    /// for benchmarks and logs. Debian's OpenBLAS honours `OPENBLAS_CORETYPE` to choose other kernels.
+    public static var matrixBackend: String { MatrixMultiplication.backend }
+
     /// The length of every vector (384 for all-MiniLM-L6-v2).
     public var dimensions: Int { configuration.hiddenSize }
     /// The most tokens a text is embedded from, `[CLS]` and `[SEP]` included.
