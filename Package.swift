@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "vector-search-benchmark", targets: ["VectorSearchBenchmark"]),
         .executable(name: "ingestion-benchmark", targets: ["IngestionBenchmark"]),
         .executable(name: "operator-scale-benchmark", targets: ["OperatorScaleBenchmark"]),
+        .executable(name: "embedding-benchmark", targets: ["EmbeddingBenchmark"]),
         .library(name: "KubernetesCore", targets: ["KubernetesCore"]),
         .library(name: "KubernetesClient", targets: ["KubernetesClient"]),
         .library(name: "KubernetesTesting", targets: ["KubernetesTesting"]),
@@ -97,12 +98,25 @@ let package = Package(
         // The data plane (rag-runtime), in layers under Sources/RAGRuntime/; no target imports one
         // above it, and none imports a Kubernetes or operator target.
         //   runtime 0  TelemetryModel (records, timestamps)   RuntimeHTTP (the fail-fast HTTP client)
+        //              TextEmbedding (the all-MiniLM-L6-v2 sentence encoder; COpenBLAS below it, the system BLAS)
         //   runtime 1  QueryUnderstanding (temporal and field phrases, pure)   TelemetrySimulator (generator, producer)
         //   runtime 2  Retrieval (Embedder and VectorStore protocols, filters, embedded HNSW store)
         //   runtime 3  RetrievalClients (Bedrock, OpenAI-compatible, OpenSearch)   Answering (LLM client, answers)
         //              Ingestion (consumer, leases, checkpoints, local stream, dead letters)
         //   runtime 4  QueryServer (query API and web UI)
         .target(name: "TelemetryModel", path: "Sources/RAGRuntime/TelemetryModel", swiftSettings: swiftSettings),
+        // all-MiniLM-L6-v2 in Swift: safetensors, the WordPiece tokenizer, the BERT encoder; matrix
+        // products through OpenBLAS (Debian's libopenblas-dev), measured faster than SIMD Swift.
+        .systemLibrary(
+            name: "COpenBLAS", path: "Sources/RAGRuntime/COpenBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        // Optimised in debug builds too: its vector code runs 10-50 times slower unoptimised, and the
+        // golden-vector test embeds 203 texts.
+        .target(
+            name: "TextEmbedding", dependencies: ["COpenBLAS"], path: "Sources/RAGRuntime/TextEmbedding",
+            swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
         .target(
             name: "RuntimeHTTP",
             dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")],
@@ -288,6 +302,13 @@ let package = Package(
             path: "Benchmarks/OperatorScale",
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "EmbeddingBenchmark",
+            dependencies: ["TextEmbedding", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Benchmarks/Embedding",
+            exclude: ["sentence_transformers_baseline.py"],
+            swiftSettings: swiftSettings
+        ),
         // tests
         .testTarget(name: "KubernetesCoreTests", dependencies: ["KubernetesCore"], swiftSettings: swiftSettings),
         // The layers above, checked: every import in Sources/ against the ranks in TargetLayers.swift.
@@ -326,6 +347,13 @@ let package = Package(
             name: "TelemetryModelTests",
             dependencies: ["TelemetryModel"],
             path: "Tests/RAGRuntime/TelemetryModelTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TextEmbeddingTests",
+            dependencies: ["TextEmbedding"],
+            path: "Tests/RAGRuntime/TextEmbeddingTests",
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -21,6 +21,7 @@ import Testing
         folders["VectorSearchBenchmark"] = root.appending(path: "Benchmarks/VectorSearch")
         folders["IngestionBenchmark"] = root.appending(path: "Benchmarks/Ingestion")
         folders["OperatorScaleBenchmark"] = root.appending(path: "Benchmarks/OperatorScale")
+        folders["EmbeddingBenchmark"] = root.appending(path: "Benchmarks/Embedding")
         return folders
     }
 

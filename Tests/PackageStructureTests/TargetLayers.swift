@@ -18,6 +18,7 @@ enum TargetLayers {
         "Operator": Place(rank: 3), "OperatorAWS": Place(rank: 4),
         // the data plane, Sources/RAGRuntime/
         "TelemetryModel": Place(rank: 2, dataPlane: true), "RuntimeHTTP": Place(rank: 2, dataPlane: true),
+        "COpenBLAS": Place(rank: 0, dataPlane: true), "TextEmbedding": Place(rank: 2, dataPlane: true),
         "QueryUnderstanding": Place(rank: 3, dataPlane: true), "TelemetrySimulator": Place(rank: 3, dataPlane: true),
         "Retrieval": Place(rank: 4, dataPlane: true),
         "RetrievalClients": Place(rank: 5, dataPlane: true), "Answering": Place(rank: 5, dataPlane: true),
@@ -30,7 +31,7 @@ enum TargetLayers {
         "OperatorCommand": Place(rank: 8), "OperatorDevCommand": Place(rank: 8),
         "RAGRuntimeCommand": Place(rank: 8, dataPlane: true),
         "VectorSearchBenchmark": Place(rank: 8, dataPlane: true), "IngestionBenchmark": Place(rank: 8, dataPlane: true),
-        "OperatorScaleBenchmark": Place(rank: 8),
+        "OperatorScaleBenchmark": Place(rank: 8), "EmbeddingBenchmark": Place(rank: 8, dataPlane: true),
     ]
 
     /// Targets a data-plane target must never import, whatever their rank.
