@@ -8,7 +8,8 @@ extension PipelineStatusBuilder {
 
     /// Sets or removes `AutoscalingReady`: absent without autoscaling; False (`KEDANotInstalled`) when
     /// vLLM or consumer autoscaling is asked for and the cluster does not serve KEDA's ScaledObjects;
-    /// otherwise True (`AutoscalersApplied`), naming each autoscaler. Never part of Ready: without
+    /// False (`AutoscalerNotReady`) when an autoscaler's own status says it cannot scale
+    /// (``trouble(of:kind:name:)``); otherwise True (`AutoscalersApplied`), naming each autoscaler. Never part of Ready: without
     /// KEDA the components still serve, with `minReplicas` fixed replicas.
     static func setAutoscalingCondition(_ conditions: inout [Condition], _ inputs: Inputs) {
         let context = BuildContext(pipeline: inputs.pipeline, kedaInstalled: inputs.kedaInstalled)
@@ -32,11 +33,43 @@ extension PipelineStatusBuilder {
             set(false, kedaNotInstalled, "\(fields) need\(waiting.count == 1 ? "s" : "") KEDA, and this cluster does not serve keda.sh/v1alpha1 ScaledObjects: install KEDA 2.12 or later (helm install keda kedacore/keda --namespace keda --create-namespace)\(waiting.contains(.consumer) ? " and give the keda-operator ServiceAccount an EKS Pod Identity role with cloudwatch:GetMetricData" : ""). Until then the replicas are fixed at minReplicas: \(fixed).")
             return
         }
-        let autoscalers = requested.map { component -> String in
-            if case .horizontalPodAutoscaler = context.replicaOwner(component) { return "HorizontalPodAutoscaler \(context.childName(component))" }
-            return "ScaledObject \(context.childName(component))"
+        let autoscalers = requested.map { component -> (kind: ResourceDescriptor, name: String) in
+            if case .horizontalPodAutoscaler = context.replicaOwner(component) { return (HorizontalPodAutoscaler.resource, context.childName(component)) }
+            return (ScaledObject.resource, context.childName(component))
         }
-        set(true, "AutoscalersApplied", "replicas are owned by \(autoscalers.joined(separator: ", "))")
+        // What each autoscaler says of itself: an HPA that cannot read its metric, or a ScaledObject
+        // whose trigger fails, leaves the replicas where they are, which the pipeline should say.
+        let troubles = autoscalers.compactMap { autoscaler -> String? in
+            guard let object = inputs.desired.first(where: { $0.descriptor == autoscaler.kind && $0.name == autoscaler.name }),
+                  let live = inputs.live(object) else { return nil }
+            return trouble(of: live, kind: autoscaler.kind, name: autoscaler.name)
+        }
+        if !troubles.isEmpty {
+            set(false, "AutoscalerNotReady", troubles.joined(separator: "; "))
+            return
+        }
+        set(true, "AutoscalersApplied", "replicas are owned by \(autoscalers.map { "\($0.kind.kind) \($0.name)" }.joined(separator: ", "))")
+    }
+
+    /// What keeps an autoscaler from scaling, from its own status conditions, or `nil`:
+    /// - a HorizontalPodAutoscaler with `AbleToScale` or `ScalingActive` False (metrics unavailable,
+    ///   a missing CPU request);
+    /// - a ScaledObject with `Ready` False (a trigger that fails, missing credentials) or on its
+    ///   `Fallback` replicas.
+    static func trouble(of live: JSONValue, kind: ResourceDescriptor, name: String) -> String? {
+        let conditions = live[path: ["status", "conditions"]]?.arrayValue ?? []
+        func condition(_ type: String, is status: String) -> JSONValue? {
+            conditions.first { $0["type"]?.stringValue == type && $0["status"]?.stringValue == status }
+        }
+        func describe(_ condition: JSONValue) -> String {
+            let reason = condition["reason"]?.stringValue.map { "\($0): " } ?? ""
+            return "\(kind.kind) \(name): \(reason)\(condition["message"]?.stringValue ?? "no message")"
+        }
+        if kind == HorizontalPodAutoscaler.resource {
+            return (condition("AbleToScale", is: "False") ?? condition("ScalingActive", is: "False")).map(describe)
+        }
+        if let notReady = condition("Ready", is: "False") { return describe(notReady) }
+        return condition("Fallback", is: "True").map { "\(kind.kind) \(name) runs its fallback replicas: \(describe($0))" }
     }
 
     /// Running components whose spec asks for autoscaling, in component order.

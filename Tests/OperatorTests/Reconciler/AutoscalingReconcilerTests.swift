@@ -56,6 +56,36 @@ import Testing
         }
     }
 
+    /// An autoscaler that cannot scale (its metric unavailable, its trigger failing) leaves the
+    /// replicas where they are: the pipeline says so, in the autoscaler's own words, and recovers.
+    @Test func anAutoscalerThatCannotScaleIsReported() async throws {
+        try await OperatorHarness().run { harness in
+            for definition in KEDACustomResources.definitions { _ = try await harness.client.create(definition) }
+            _ = try await harness.create(AutoscalingBuilderTests.sample)
+            try await eventually("AutoscalingReady=True") { try await harness.condition(Self.name, "AutoscalingReady")?.status == "True" }
+            let failing: JSONValue = ["status": ["conditions": [
+                ["type": "Ready", "status": "False", "reason": "ScaledObjectCheckFailed", "message": "prometheus query failed: connection refused"],
+            ]]]
+            _ = try await harness.client.patch(ScaledObject.self, name: "elastic-logs-vllm", namespace: "rag", patch: failing, subresource: "status")
+            let unmetered: JSONValue = ["status": ["currentReplicas": 2, "desiredReplicas": 2, "conditions": [
+                ["type": "AbleToScale", "status": "True", "reason": "SucceededGetScale", "message": "the HPA controller was able to get the target's current scale"],
+                ["type": "ScalingActive", "status": "False", "reason": "FailedGetResourceMetric", "message": "unable to get metrics for resource cpu"],
+            ]]]
+            _ = try await harness.client.patch(HorizontalPodAutoscaler.self, name: "elastic-logs-backend", namespace: "rag", patch: unmetered, subresource: "status")
+            try await eventually("AutoscalerNotReady") { try await harness.condition(Self.name, "AutoscalingReady")?.reason == "AutoscalerNotReady" }
+            let message = try await harness.condition(Self.name, "AutoscalingReady")?.message ?? ""
+            #expect(message.contains("HorizontalPodAutoscaler elastic-logs-backend: FailedGetResourceMetric: unable to get metrics for resource cpu"), "\(message)")
+            #expect(message.contains("ScaledObject elastic-logs-vllm: ScaledObjectCheckFailed: prometheus query failed"), "\(message)")
+            try await eventually("Ready: informational, the replicas still serve") { try await harness.condition(Self.name, "Ready")?.status == "True" }
+            #expect(try await harness.condition(Self.name, "AutoscalingReady")?.reason == "AutoscalerNotReady")
+            let ready: JSONValue = ["status": ["conditions": [["type": "Ready", "status": "True", "reason": "ScaledObjectReady", "message": "ok"]]]]
+            _ = try await harness.client.patch(ScaledObject.self, name: "elastic-logs-vllm", namespace: "rag", patch: ready, subresource: "status")
+            _ = try await harness.client.patch(HorizontalPodAutoscaler.self, name: "elastic-logs-backend", namespace: "rag",
+                                               patch: ["status": ["conditions": [["type": "ScalingActive", "status": "True", "reason": "ValidMetricFound", "message": "ok"]]]], subresource: "status")
+            try await eventually("recovered") { try await harness.condition(Self.name, "AutoscalingReady")?.status == "True" }
+        }
+    }
+
     @Test func installingKEDALaterIsPickedUp() async throws {
         let harness = OperatorHarness { options in
             options.discovery.absentFor = .milliseconds(200)
