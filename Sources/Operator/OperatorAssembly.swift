@@ -32,7 +32,8 @@ public enum OperatorAssembly {
         client: KubernetesClient, podIdentity: any PodIdentityAssociations, options: Options, leadership: LeadershipGate? = nil,
         logger: Logger, now: @escaping @Sendable () -> Date = Date.init
     ) -> Controller<RAGPipelineReconciler> {
-        let fieldManager = RAGPipelineReconciler.Configuration(buildOptions: options.buildOptions).fieldManager
+        var configuration = RAGPipelineReconciler.Configuration(buildOptions: options.buildOptions)
+        let fieldManager = configuration.fieldManager
         let secondaries = RAGPipelineReconciler.ownedResources.map { resource in
             // The cache keeps children as compact bytes with only the operator's own managedFields
             // entry: what ChildApplyDecision reads. At fleet scale this is most of the operator's memory.
@@ -42,7 +43,6 @@ public enum OperatorAssembly {
             return RAGPipelineReconciler.optionalResources.contains(resource) ? watch.optional() : watch
         }
         let events = EventRecorder(controller: "rag-operator", instance: options.identity, client: client, logger: logger, now: now)
-        var configuration = RAGPipelineReconciler.Configuration(buildOptions: options.buildOptions)
         configuration.resync = options.resync
         configuration.podIdentityCleanupTimeout = options.podIdentityCleanupTimeout
         configuration.podIdentityCleanupRetry = min(configuration.podIdentityCleanupRetry, options.podIdentityCleanupTimeout / 4)

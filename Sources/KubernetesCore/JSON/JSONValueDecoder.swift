@@ -36,11 +36,6 @@ struct JSONValueDecoder: Decoder {
         DecodingError.typeMismatch(type, .init(codingPath: codingPath, debugDescription: "Expected \(type) but found \(value.typeName) instead."))
     }
 
-    func child<T: Decodable>(_ type: T.Type, _ value: JSONValue, at key: any CodingKey) throws -> T {
-        if T.self == JSONValue.self, let copy = value as? T { return copy }
-        return try JSONValueDecoder(value, codingPath: codingPath + [key]).decode(type)
-    }
-
     struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
         let members: [String: JSONValue]
         let codingPath: [any CodingKey]
@@ -58,13 +53,12 @@ struct JSONValueDecoder: Decoder {
         func decodeNil(forKey key: Key) throws -> Bool { try member(key) == .null }
 
         func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-            let value = try member(key)
-            return try JSONValueDecoder(value, codingPath: codingPath).child(type, value, at: key)
+            try JSONValueDecoder(try member(key), codingPath: codingPath + [key]).decode(type)
         }
 
         func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
             guard let value = members[key.stringValue], value != .null else { return nil }
-            return try JSONValueDecoder(value, codingPath: codingPath).child(type, value, at: key)
+            return try JSONValueDecoder(value, codingPath: codingPath + [key]).decode(type)
         }
 
         func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
@@ -113,7 +107,7 @@ struct JSONValueDecoder: Decoder {
         mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
             let key = Index(intValue: currentIndex)
             let value = try next()
-            return try JSONValueDecoder(value, codingPath: codingPath).child(type, value, at: key)
+            return try JSONValueDecoder(value, codingPath: codingPath + [key]).decode(type)
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {

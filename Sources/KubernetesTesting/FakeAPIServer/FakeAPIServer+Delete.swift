@@ -89,7 +89,6 @@ extension FakeAPIServer {
         while changed {
             changed = false
             let all = objects.values.flatMap { $0 }
-            let liveUIDs = Set(all.compactMap { $0.value[path: ["metadata", "uid"]]?.stringValue })
             for (key, object) in all {
                 guard objects[key.resource]?[key] != nil else { continue }
                 let uid = object[path: ["metadata", "uid"]]?.stringValue ?? ""
