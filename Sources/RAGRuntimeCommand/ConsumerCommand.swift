@@ -79,7 +79,7 @@ struct ConsumerCommand: AsyncParsableCommand {
                 deadLetters = OpenSearchDeadLetterStore(client: letters)
                 sinkDescription = "opensearch \(store.client.http.endpoint.absoluteString)/\(index)"
             case .embedded:
-                let (store, directory) = try runtime.makeEmbeddedStore(dimensions: embedder.dimensions, logger: logger)
+                let (store, directory) = try runtime.makeEmbeddedStore(embedder: embedder.identity, logger: logger)
                 sink = VectorStoreSink(store)   // durable on every upsert: its write-ahead log
                 checkpoints = StoreCheckpointService(store: store, directory: directory, logger: logger)
                 sinkDescription = "embedded store \(directory.path)"

@@ -10,7 +10,7 @@ import ServiceLifecycle
 import Synchronization
 
 /// `rag-runtime local`: the whole pipeline in one process, with nothing to install beyond Swift:
-/// producer -> durable stream (append-only file in the data directory) -> consumer -> hashing embedder
+/// producer -> durable stream (append-only file in the data directory) -> consumer -> embedder (all-MiniLM-L6-v2)
 /// -> embedded vector store -> query API and web UI on 127.0.0.1. Restarting resumes from the checkpoint.
 struct LocalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -52,7 +52,9 @@ struct LocalCommand: AsyncParsableCommand {
         let directory = URL(fileURLWithPath: dataDirectory, isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let embedder = try configuration.makeEmbedder()
-        let store = try LocalIngestion.openStore(in: directory, dimensions: embedder.dimensions)
+        let store = try RuntimeConfiguration.refusingMismatch(in: dataDirectory) {
+            try LocalIngestion.openStore(in: directory, embedder: embedder.identity)
+        }
         let ingestion = try LocalIngestion(
             configuration: .init(
                 dataDirectory: directory, recordsPerMinute: telemetry.rate ?? 100,

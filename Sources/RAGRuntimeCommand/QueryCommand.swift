@@ -48,7 +48,7 @@ struct QueryCommand: AsyncParsableCommand {
         case .openSearch:
             store = try configuration.makeOpenSearchStore(dimensions: embedder.dimensions)
         case .embedded:
-            let (embedded, directory) = try configuration.makeEmbeddedStore(dimensions: embedder.dimensions, logger: logger)
+            let (embedded, directory) = try configuration.makeEmbeddedStore(embedder: embedder.identity, logger: logger)
             store = embedded
             deadLetters = try FileDeadLetterStore(url: directory.appendingPathComponent("dead-letters.jsonl"))
             services.append(.init(service: StoreCheckpointService(store: embedded, directory: directory, interval: .seconds(max(1, saveInterval)), logger: logger)))

@@ -9,7 +9,9 @@ import RuntimeContract
 extension RuntimeConfiguration {
     /// The embedder `EMBEDDER` names.
     ///
-    /// - `hashing` (and `local`, until the runtime ships its in-process model): the feature-hashing embedder (no network).
+    /// - `local` (the default): ``LocalSentenceEmbedder``, all-MiniLM-L6-v2 in process, from
+    ///   `EMBEDDING_MODEL_DIR` or the default folders; a missing model is one line naming scripts/fetch-minilm.sh.
+    /// - `hashing`: the feature-hashing embedder (no network, no model).
     /// - `bedrock`: ``BedrockEmbedder`` for `BEDROCK_MODEL_ID` in `AWS_REGION`, signed with the
     ///   default credential chain (environment keys, web identity, EKS Pod Identity); the endpoint
     ///   honours `AWS_ENDPOINT_URL_BEDROCK_RUNTIME`. Dimensions default to 1,024.
@@ -22,6 +24,8 @@ extension RuntimeConfiguration {
     ///   `AWSError` of the credential chain or endpoint resolver.
     func makeEmbedder(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> any Embedder {
         switch embedder {
+        case .local(let folder):
+            return try Self.localEmbedder(folder: folder, environment: environment)
         case .hashing(let dimensions):
             return try HashingEmbedder(dimensions: dimensions)
         case .bedrock(let modelID, let dimensions):
@@ -33,6 +37,16 @@ extension RuntimeConfiguration {
             }
             let key = environment[RuntimeVariable.embeddingAPIKey.name].flatMap { $0.isEmpty ? nil : $0 }
             return OpenAICompatibleEmbedder(configuration: .init(baseURL: url, model: model, dimensions: dimensions, apiKey: key))
+        }
+    }
+
+    /// The `local` embedder from `folder`, else the default folders; a missing model is one line.
+    static func localEmbedder(folder: String? = nil, environment: [String: String]) throws -> LocalSentenceEmbedder {
+        let url = folder.map { URL(filePath: $0, directoryHint: .isDirectory) } ?? LocalSentenceEmbedder.defaultModelFolder(environment: environment)
+        do {
+            return try LocalSentenceEmbedder(modelFolder: url)
+        } catch {
+            throw RuntimeConfigurationError(.embedder, value: EmbedderKind.local.rawValue, reason: "\(error) (or set EMBEDDING_MODEL_DIR, or EMBEDDER=hashing)")
         }
     }
 
@@ -60,15 +74,18 @@ extension RuntimeConfiguration {
     ///
     /// - Returns: The store and its data directory.
     /// - Throws: ``RuntimeConfigurationError`` for `VECTOR_STORE=opensearch` (this store lives on local disk) or a
-    ///   saved store whose dimensions differ from the embedder's; `RetrievalError.loadFailed`
-    ///   for a damaged data directory.
-    func makeEmbeddedStore(dimensions: Int, logger: Logger) throws -> (store: EmbeddedVectorStore, directory: URL) {
+    ///   saved store another embedder built (one line: which, and `rag-runtime reindex`);
+    ///   `RetrievalError.loadFailed` for a damaged data directory.
+    func makeEmbeddedStore(embedder: EmbedderIdentity, logger: Logger) throws -> (store: EmbeddedVectorStore, directory: URL) {
+        let dimensions = embedder.dimensions
         switch vectorStore {
         case .openSearch:
             throw RuntimeConfigurationError(.vectorStore, value: VectorStoreKind.opensearch.rawValue, reason: "this command keeps its store on local disk; use VECTOR_STORE=embedded here (rag-runtime query supports opensearch)")
         case .embedded(let path):
             let directory = URL(fileURLWithPath: path, isDirectory: true)
-            let (store, replay) = try EmbeddedVectorStore.openDurable(in: directory, configuration: .init(dimensions: dimensions))
+            let (store, replay) = try Self.refusingMismatch(in: path) {
+                try EmbeddedVectorStore.openDurable(in: directory, configuration: .init(dimensions: dimensions, embedder: embedder))
+            }
             guard store.configuration.dimensions == dimensions else {
                 throw RuntimeConfigurationError(
                     .embeddingDimensions, value: String(dimensions),
@@ -79,6 +96,21 @@ extension RuntimeConfiguration {
                 "log.torn.bytes": "\(replay.tornBytes)",
             ])
             return (store, directory)
+        }
+    }
+
+    /// Runs `open`, turning a store built by another embedder into one line that says which, and what to run.
+    ///
+    /// `EMBEDDER=local: the store in .rag-data holds vectors of hashing (feature-hashing-v1, 384 dimensions), not local (...):
+    /// re-embed it with `rag-runtime reindex --data-dir .rag-data`, or set EMBEDDER=hashing`
+    static func refusingMismatch<Value>(in path: String, _ open: () throws -> Value) throws -> Value {
+        do {
+            return try open()
+        } catch RetrievalError.embedderMismatch(_, let stored, let requested) {
+            let built = stored.map { "vectors of \($0)" } ?? "vectors of an embedder it did not record (written by an earlier version)"
+            var reason = "the store in \(path) holds \(built), not \(requested): re-embed it with `rag-runtime reindex --data-dir \(path)`"
+            if let stored { reason += ", or set EMBEDDER=\(stored.kind)" }
+            throw RuntimeConfigurationError(.embedder, value: requested.kind, reason: reason)
         }
     }
 

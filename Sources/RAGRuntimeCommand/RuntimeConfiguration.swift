@@ -10,8 +10,10 @@ import RuntimeContract
 ///
 /// ## Defaults
 /// - `PORT` 8080, the port the operator's probes and Services target.
-/// - `EMBEDDER=hashing` with 384 dimensions and `VECTOR_STORE=embedded` in `DATA_DIR` (default
-///   `/var/lib/rag`): a pipeline works with no cloud service.
+/// - `EMBEDDER=local` (all-MiniLM-L6-v2 in process, 384 dimensions, its model in
+///   `EMBEDDING_MODEL_DIR` or the default folders) and `VECTOR_STORE=embedded` in `DATA_DIR`
+///   (default `/var/lib/rag`): a pipeline works with no cloud service. `EMBEDDER=hashing` (384
+///   dimensions unless `EMBEDDING_DIMENSIONS`) is the explicit choice for tiny footprints and tests.
 /// - No `LLM_URL`: answers are extractive summaries.
 /// - `LOG_FORMAT=json`, `LOG_LEVEL=info`.
 ///
@@ -21,6 +23,8 @@ import RuntimeContract
 struct RuntimeConfiguration: Sendable {
     /// Which embedder to build.
     enum EmbedderSetting: Sendable, Equatable {
+        /// all-MiniLM-L6-v2 from `modelFolder` (`nil`: ``LocalSentenceEmbedder/defaultModelFolder(environment:)``).
+        case local(modelFolder: String?)
         case hashing(dimensions: Int)
         case bedrock(modelID: String, dimensions: Int?)
         case openAI(url: String, model: String, dimensions: Int?, hasAPIKey: Bool)
@@ -39,6 +43,8 @@ struct RuntimeConfiguration: Sendable {
     static let defaultDataDirectory = "/var/lib/rag"
     /// The hashing embedder's dimensions when `EMBEDDING_DIMENSIONS` is not set.
     static let defaultHashingDimensions = 384
+    /// all-MiniLM-L6-v2's dimensions.
+    static let localDimensions = 384
 
     /// Everything the operator set, as decoded.
     var settings: RuntimeSettings
@@ -61,9 +67,16 @@ struct RuntimeConfiguration: Sendable {
     init(environment: [String: String]) throws {
         settings = try RuntimeSettings(environment: environment)
         port = settings.port
-        switch settings.embedder ?? .hashing(dimensions: nil) {
-        // `local` names the in-process model; until the runtime ships one it is the hashing embedder.
-        case .hashing(let dimensions), .local(let dimensions): embedder = .hashing(dimensions: dimensions ?? Self.defaultHashingDimensions)
+        let reader = EnvironmentReader(environment: environment)
+        switch settings.embedder ?? .local(dimensions: nil) {
+        case .local(let dimensions):
+            if let dimensions, dimensions != Self.localDimensions {
+                throw RuntimeConfigurationError(
+                    .embeddingDimensions, value: String(dimensions),
+                    reason: "EMBEDDER=local (all-MiniLM-L6-v2) makes \(Self.localDimensions)-dimensional vectors; unset it or use EMBEDDER=hashing")
+            }
+            embedder = .local(modelFolder: reader.string(.embeddingModelDirectory))
+        case .hashing(let dimensions): embedder = .hashing(dimensions: dimensions ?? Self.defaultHashingDimensions)
         case .bedrock(let modelID, let dimensions): embedder = .bedrock(modelID: modelID, dimensions: dimensions)
         case .openAI(let url, let model, let dimensions, let apiKey): embedder = .openAI(url: url, model: model, dimensions: dimensions, hasAPIKey: apiKey != nil)
         }
@@ -73,7 +86,6 @@ struct RuntimeConfiguration: Sendable {
         }
         llm = settings.llm
         backendURL = settings.backendURL
-        let reader = EnvironmentReader(environment: environment)
         let format = reader.string(.logFormat) ?? "json"
         guard let logFormat = Observability.LogFormat(rawValue: format) else {
             throw RuntimeConfigurationError(.logFormat, value: format, reason: "must be json or text")

@@ -5,7 +5,7 @@ struct RAGRuntimeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rag-runtime",
         abstract: "The RAG runtime: query API, web UI, stream consumer, telemetry producer, and all of them locally.",
-        subcommands: [LocalCommand.self, QueryCommand.self, UICommand.self, ProducerCommand.self, ConsumerCommand.self, DeadLettersCommand.self])
+        subcommands: [LocalCommand.self, QueryCommand.self, UICommand.self, ProducerCommand.self, ConsumerCommand.self, DeadLettersCommand.self, ReindexCommand.self, EvalCommand.self])
 }
 
 // In top-level code `await RAGRuntimeCommand.main()` resolves to ParsableCommand's synchronous

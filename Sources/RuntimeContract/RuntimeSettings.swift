@@ -5,7 +5,7 @@
 /// Each component gets the part it needs: the backend an embedder, a store and an LLM; the consumer
 /// a Kinesis source, an embedder and a store (and the backend's URL when the backend owns the index);
 /// the producer a stream and a rate. Unset parts are omitted from the environment, and the runtime
-/// applies its defaults to them (the hashing embedder of 384 dimensions, the embedded store in
+/// applies its defaults to them (the local all-MiniLM-L6-v2 embedder, the embedded store in
 /// `/var/lib/rag`, extractive answers without an LLM).
 public struct RuntimeSettings: Sendable, Equatable {
     /// The port every process listens on (default 8080, the port the operator's probes and Services target).

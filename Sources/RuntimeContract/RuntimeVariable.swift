@@ -14,6 +14,9 @@ public enum RuntimeVariable: String, CaseIterable, Sendable {
     case awsDefaultRegion = "AWS_DEFAULT_REGION"
     case embedder = "EMBEDDER"
     case embeddingDimensions = "EMBEDDING_DIMENSIONS"
+    /// The `local` embedder's model folder (runtime knob; default: the image's `/opt/rag/models/all-MiniLM-L6-v2`,
+    /// else the cache folder scripts/fetch-minilm.sh fills).
+    case embeddingModelDirectory = "EMBEDDING_MODEL_DIR"
     case bedrockModelID = "BEDROCK_MODEL_ID"
     case embeddingURL = "EMBEDDING_URL"
     case embeddingModel = "EMBEDDING_MODEL"
@@ -48,7 +51,7 @@ public enum RuntimeVariable: String, CaseIterable, Sendable {
 public enum EmbedderKind: String, CaseIterable, Sendable {
     /// The feature-hashing embedder, in-process, no network.
     case hashing
-    /// The in-process sentence-embedding model (the hashing embedder until the runtime ships one).
+    /// The in-process sentence-embedding model, all-MiniLM-L6-v2 (384 dimensions); the default.
     case local
     case bedrock
     case openai

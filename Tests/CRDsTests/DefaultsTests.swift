@@ -3,11 +3,11 @@ import KubernetesCore
 import Testing
 
 @Suite struct DefaultsTests {
-    @Test func aManifestWithoutAWSGetsTheHashingEmbedderAndOneBackend() {
+    @Test func aManifestWithoutAWSGetsTheLocalModelAndOneBackend() {
         let spec = PipelineFixtures.local.spec.withDefaults()
         #expect(spec.image == RAGPipelineDefaults.runtimeImage)
         #expect(spec.imagePullPolicy == "IfNotPresent")
-        #expect(spec.embedding == EmbeddingSpec(hashing: HashingEmbeddingSpec(dimensions: 384)))
+        #expect(spec.embedding == EmbeddingSpec(local: LocalEmbeddingSpec(model: "all-MiniLM-L6-v2", dimensions: 384)))
         #expect(spec.vectorStore.embedded?.storage == "10Gi")
         #expect(spec.backend?.replicas == 1)
         #expect(spec.ui?.replicas == 1)

@@ -133,6 +133,8 @@ import Testing
     @Test func externalURLsMustBeAbsoluteHTTP() {
         #expect(problems({ $0.spec.llm.external?.url = "vllm:8000" }, from: PipelineFixtures.local) == ["spec.llm.external.url"])
         #expect(problems({ $0.spec.embedding = EmbeddingSpec(openai: OpenAIEmbeddingSpec(url: "tei", model: "m")) }, from: PipelineFixtures.local) == ["spec.embedding.openai.url"])
+        #expect(problems({ $0.spec.embedding = EmbeddingSpec(local: LocalEmbeddingSpec(model: "bge-small")) }, from: PipelineFixtures.local) == ["spec.embedding.local.model"])
+        #expect(problems({ $0.spec.embedding = EmbeddingSpec(local: LocalEmbeddingSpec(dimensions: 768)) }, from: PipelineFixtures.local) == ["spec.embedding.local.dimensions"])
     }
 
     @Test(arguments: ["Logs", "1logs", "logs.prod", String(repeating: "a", count: 51)])

@@ -22,7 +22,7 @@ enum TargetLayers {
         "QueryUnderstanding": Place(rank: 3, dataPlane: true), "TelemetrySimulator": Place(rank: 3, dataPlane: true),
         "Retrieval": Place(rank: 4, dataPlane: true),
         "RetrievalClients": Place(rank: 5, dataPlane: true), "Answering": Place(rank: 5, dataPlane: true),
-        "Ingestion": Place(rank: 5, dataPlane: true),
+        "Ingestion": Place(rank: 5, dataPlane: true), "RetrievalEvaluation": Place(rank: 5, dataPlane: true),
         "QueryServer": Place(rank: 6, dataPlane: true),
         // test support
         "KubernetesTesting": Place(rank: 6), "AWSTesting": Place(rank: 6), "OperatorTesting": Place(rank: 7),

@@ -8,11 +8,11 @@ public struct EmbeddingSpec: Codable, Sendable, Equatable {
     public var openai: OpenAIEmbeddingSpec?
     /// The runtime's built-in feature-hashing embedder: lexical, no network; for tiny footprints and tests.
     public var hashing: HashingEmbeddingSpec?
-    /// The in-process sentence-embedding model. Until the runtime ships one it runs the hashing
-    /// embedder, so that pipelines written for it keep working.
-    public var local: HashingEmbeddingSpec?
+    /// The in-process sentence-embedding model, all-MiniLM-L6-v2 (384 dimensions), carried by the
+    /// runtime image: no network, no service. The default when `aws.region` is not set.
+    public var local: LocalEmbeddingSpec?
 
-    public init(bedrock: BedrockEmbeddingSpec? = nil, openai: OpenAIEmbeddingSpec? = nil, hashing: HashingEmbeddingSpec? = nil, local: HashingEmbeddingSpec? = nil) {
+    public init(bedrock: BedrockEmbeddingSpec? = nil, openai: OpenAIEmbeddingSpec? = nil, hashing: HashingEmbeddingSpec? = nil, local: LocalEmbeddingSpec? = nil) {
         self.bedrock = bedrock
         self.openai = openai
         self.hashing = hashing
@@ -23,14 +23,13 @@ public struct EmbeddingSpec: Codable, Sendable, Equatable {
     var chosen: Int { [bedrock != nil, openai != nil, hashing != nil, local != nil].filter { $0 }.count }
 
     static var schema: JSONSchemaProperty {
-        .object("How documents and questions become vectors: exactly one of bedrock, openai, hashing or local. Defaults to bedrock when aws.region is set, otherwise hashing.", properties: [
+        .object("How documents and questions become vectors: exactly one of bedrock, openai, hashing or local. Defaults to bedrock when aws.region is set, otherwise local.", properties: [
             "bedrock": BedrockEmbeddingSpec.schema,
             "openai": OpenAIEmbeddingSpec.schema,
             "hashing": HashingEmbeddingSpec.schema(
                 "The runtime's built-in feature-hashing embedder: deterministic and offline, lexical (it matches words, not meaning); for tiny footprints and tests.",
                 field: "hashing"),
-            "local": HashingEmbeddingSpec.schema(
-                "The in-process sentence-embedding model. Until the runtime ships one, it runs the hashing embedder.", field: "local"),
+            "local": LocalEmbeddingSpec.schema,
         ])
         .exactlyOne(of: ["bedrock", "openai", "hashing", "local"], message: "set exactly one of embedding.bedrock, embedding.openai, embedding.hashing or embedding.local")
         .validated(
@@ -85,6 +84,27 @@ public struct OpenAIEmbeddingSpec: Codable, Sendable, Equatable {
                 .immutable("embedding.openai.dimensions cannot change: indexed vectors would not match new ones"),
             "apiKeySecretRef": SecretKeyReference.schema.described("Secret key holding the API key, sent as a bearer token. Omit for servers without authentication."),
         ], required: ["url", "model"])
+    }
+}
+
+/// The in-process sentence-embedding model the runtime image carries.
+public struct LocalEmbeddingSpec: Codable, Sendable, Equatable {
+    /// Defaults: `all-MiniLM-L6-v2`, the only model the image carries.
+    public var model: String?
+    /// Defaults: 384, the model's; no other value is accepted.
+    public var dimensions: Int?
+
+    public init(model: String? = nil, dimensions: Int? = nil) {
+        self.model = model
+        self.dimensions = dimensions
+    }
+
+    static var schema: JSONSchemaProperty {
+        .object("The in-process sentence-embedding model all-MiniLM-L6-v2 (384 dimensions), carried by the runtime image: no network, no service, nothing to pay per call. The default when aws.region is not set.", properties: [
+            "model": .string("The model. Defaults to all-MiniLM-L6-v2, the one the runtime image carries. Immutable.", allowed: [RAGPipelineDefaults.localModel], default: RAGPipelineDefaults.localModel)
+                .immutable("embedding.local.model cannot change: indexed vectors would not match new ones"),
+            "dimensions": .integer("Vector dimensions: 384, the model's.", minimum: RAGPipelineDefaults.localDimensions, maximum: RAGPipelineDefaults.localDimensions, default: RAGPipelineDefaults.localDimensions),
+        ])
     }
 }
 

@@ -46,6 +46,9 @@ public enum RAGPipelineDefaults {
     public static let bedrockDimensions = 1024
     /// The built-in hashing embedder's dimensions.
     public static let hashingDimensions = 384
+    /// The in-process model the runtime image carries, and its dimensions.
+    public static let localModel = "all-MiniLM-L6-v2"
+    public static let localDimensions = 384
 
     /// OpenSearch index name.
     public static let openSearchIndex = "rag-telemetry"

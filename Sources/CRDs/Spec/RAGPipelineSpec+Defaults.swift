@@ -5,7 +5,8 @@ extension RAGPipelineSpec {
     ///
     /// Defaults (constants in ``RAGPipelineDefaults``):
     /// - `image`: the runtime image given (the operator's configured image), `imagePullPolicy`: `IfNotPresent`.
-    /// - `embedding`: Bedrock `cohere.embed-english-v3` (1024) when `aws.region` is set, else `hashing` (384).
+    /// - `embedding`: Bedrock `cohere.embed-english-v3` (1024) when `aws.region` is set, else `local`
+    ///   (all-MiniLM-L6-v2, 384).
     ///   Within a choice: Bedrock model/dimensions, local dimensions.
     /// - `vectorStore.opensearch`: index `rag-telemetry`, `serverless` when the endpoint is `*.aoss.amazonaws.com`;
     ///   `vectorStore.embedded.storage`: `10Gi`.
@@ -61,7 +62,7 @@ extension RAGPipelineSpec {
     }
 
     private static func defaulted(_ embedding: EmbeddingSpec?, region: String?) -> EmbeddingSpec {
-        var embedding = embedding ?? (region != nil ? EmbeddingSpec(bedrock: BedrockEmbeddingSpec()) : EmbeddingSpec(hashing: HashingEmbeddingSpec()))
+        var embedding = embedding ?? (region != nil ? EmbeddingSpec(bedrock: BedrockEmbeddingSpec()) : EmbeddingSpec(local: LocalEmbeddingSpec()))
         if var bedrock = embedding.bedrock {
             bedrock.modelId = bedrock.modelId ?? RAGPipelineDefaults.bedrockModelId
             bedrock.dimensions = bedrock.dimensions ?? RAGPipelineDefaults.bedrockDimensions
@@ -72,7 +73,8 @@ extension RAGPipelineSpec {
             embedding.hashing = hashing
         }
         if var local = embedding.local {
-            local.dimensions = local.dimensions ?? RAGPipelineDefaults.hashingDimensions
+            local.model = local.model ?? RAGPipelineDefaults.localModel
+            local.dimensions = local.dimensions ?? RAGPipelineDefaults.localDimensions
             embedding.local = local
         }
         return embedding

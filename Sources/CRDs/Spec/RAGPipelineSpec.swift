@@ -25,7 +25,7 @@ public struct RAGPipelineSpec: Codable, Sendable, Equatable {
     public var source: SourceSpec?
     /// The synthetic telemetry producer. Defaults: disabled.
     public var producer: ProducerSpec?
-    /// How text becomes vectors. Defaults: Bedrock when `aws.region` is set, else the hashing embedder.
+    /// How text becomes vectors. Defaults: Bedrock when `aws.region` is set, else the local model (all-MiniLM-L6-v2).
     public var embedding: EmbeddingSpec?
     /// Where vectors are stored and searched.
     public var vectorStore: VectorStoreSpec

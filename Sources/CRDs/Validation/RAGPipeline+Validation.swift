@@ -48,6 +48,14 @@ extension RAGPipelineSpec {
                 problems.append(SpecProblem(field: "spec.embedding", message: "set exactly one of bedrock, openai, hashing or local (got \(embedding.chosen))"))
             }
             if let openai = embedding.openai { problems += Self.validateURL(openai.url, field: "spec.embedding.openai.url") }
+            if let local = embedding.local {
+                if let model = local.model, model != RAGPipelineDefaults.localModel {
+                    problems.append(SpecProblem(field: "spec.embedding.local.model", message: "\"\(model)\" is not a model the runtime image carries; use \(RAGPipelineDefaults.localModel), or embedding.openai for a model server"))
+                }
+                if let dimensions = local.dimensions, dimensions != RAGPipelineDefaults.localDimensions {
+                    problems.append(SpecProblem(field: "spec.embedding.local.dimensions", message: "\(RAGPipelineDefaults.localModel) makes \(RAGPipelineDefaults.localDimensions)-dimensional vectors, not \(dimensions)"))
+                }
+            }
         }
         let stores = [vectorStore.opensearch != nil, vectorStore.embedded != nil].filter { $0 }.count
         if stores != 1 { problems.append(SpecProblem(field: "spec.vectorStore", message: "set exactly one of opensearch or embedded (got \(stores))")) }

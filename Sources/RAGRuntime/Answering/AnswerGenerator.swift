@@ -24,9 +24,13 @@ public struct AnswerRequest: Sendable {
     public var hits: [SearchHit]
     /// The current time, for the system prompt of an LLM.
     public var now: Date
+    /// What every record matching the filter adds up to, counted by the store (the hits are the
+    /// top k of them); `nil` when only the hits are known.
+    public var matches: MatchSummary?
 
     /// Creates a request.
-    public init(question: String, timeRange: TimeRange?, fields: [FieldFilter] = [], hits: [SearchHit], now: Date) {
+    public init(question: String, timeRange: TimeRange?, fields: [FieldFilter] = [], hits: [SearchHit], now: Date, matches: MatchSummary? = nil) {
+        self.matches = matches
         self.question = question
         self.timeRange = timeRange
         self.fields = fields

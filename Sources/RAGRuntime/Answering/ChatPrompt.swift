@@ -19,8 +19,9 @@ public enum ChatPrompt {
     public static func systemPrompt(now: Date) -> String {
         """
         You are a vehicle fleet telemetry analyst. The current time is \(UTCTimestamp.string(from: now)) (UTC).
-        Answer the question using only the telemetry records provided, which are the best matches from \
-        the searched time range. Cite every record you rely on by its timestamp (ISO-8601 UTC) and vehicle_id, \
+        Answer the question using only the data provided: the totals, counted over every record matching the \
+        searched time range and filters, and the best-matching records, which are examples of them. For counts \
+        ("how many") use the totals, never the number of example records. Cite every record you rely on by its timestamp (ISO-8601 UTC) and vehicle_id, \
         for example "VH-0042 at 2025-06-15T12:30:00Z". Quote readings with their units. If the records do not \
         answer the question, say so plainly instead of guessing. Be concise: a short summary first, then bullet points.
         """
@@ -33,7 +34,12 @@ public enum ChatPrompt {
         if !request.fields.isEmpty {
             user += " where " + request.fields.map(ExtractiveAnswerGenerator.describe).joined(separator: " and ")
         }
-        user += "\nRecords (JSON lines, best match first):\n"
+        if let matches = request.matches {
+            user += "\nTotals over every matching record: " + ExtractiveAnswerGenerator.totals(matches, range: request.timeRange).joined(separator: " ")
+            user += "\nExample records, the \(request.hits.count) best matches of \(matches.count) (JSON lines, best match first):\n"
+        } else {
+            user += "\nRecords (JSON lines, best match first):\n"
+        }
         user += request.hits.map(contextLine).joined(separator: "\n")
         return [.system(systemPrompt(now: request.now)), .user(user)]
     }

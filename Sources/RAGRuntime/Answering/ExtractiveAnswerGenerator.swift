@@ -1,5 +1,6 @@
 import Foundation
 import QueryUnderstanding
+import Retrieval
 import TelemetryModel
 
 /// A deterministic, model-free answer: a summary of the retrieved records.
@@ -22,7 +23,8 @@ public struct ExtractiveAnswerGenerator: AnswerGenerator {
         self.highlightCount = max(1, highlightCount)
     }
 
-    /// The summary of `request.hits`, or the no-records answer when there are none.
+    /// The summary of every matching record (``AnswerRequest/matches``, when the store counted
+    /// them) with the hits as examples, or of the hits alone; the no-records answer when there are none.
     public func answer(_ request: AnswerRequest) async throws -> GeneratedAnswer {
         summary(of: request)
     }
@@ -31,17 +33,23 @@ public struct ExtractiveAnswerGenerator: AnswerGenerator {
     public func summary(of request: AnswerRequest) -> GeneratedAnswer {
         let records = request.hits.map(\.record)
         guard !records.isEmpty else { return Self.noRecordsAnswer(for: request) }
-        let times = records.map(\.timestamp)
-        let noun = records.count == 1 ? "record" : "records"
-        var lines = [
-            "\(records.count) matching \(noun) \(Self.describe(request.timeRange)) "
-                + "(from \(UTCTimestamp.string(from: times.min()!)) to \(UTCTimestamp.string(from: times.max()!)))."
-        ]
-        var tallies = ["By vehicle: " + Self.tally(records.map(\.vehicleID)) + "."]
-        let codes = records.compactMap(\.errorCode)
-        if !codes.isEmpty { tallies.append("By error code: " + Self.tally(codes) + ".") }
-        tallies.append("By level: " + Self.tally(records.map(\.level.rawValue)) + ".")
-        lines.append(tallies.joined(separator: " "))
+        var lines: [String]
+        if let matches = request.matches, matches.count > 0 {
+            lines = Self.totals(matches, range: request.timeRange)
+            lines.append("The \(records.count) closest \(records.count == 1 ? "match" : "matches") to the question:")
+        } else {
+            let times = records.map(\.timestamp)
+            let noun = records.count == 1 ? "record" : "records"
+            lines = [
+                "\(records.count) matching \(noun) \(Self.describe(request.timeRange)) "
+                    + "(from \(UTCTimestamp.string(from: times.min()!)) to \(UTCTimestamp.string(from: times.max()!)))."
+            ]
+            var tallies = ["By vehicle: " + Self.tally(records.map(\.vehicleID)) + "."]
+            let codes = records.compactMap(\.errorCode)
+            if !codes.isEmpty { tallies.append("By error code: " + Self.tally(codes) + ".") }
+            tallies.append("By level: " + Self.tally(records.map(\.level.rawValue)) + ".")
+            lines.append(tallies.joined(separator: " "))
+        }
 
         let severe = records.sorted { ($0.level, $0.timestamp, $1.eventID) > ($1.level, $1.timestamp, $0.eventID) }
         lines.append("Most severe:")
@@ -50,6 +58,27 @@ public struct ExtractiveAnswerGenerator: AnswerGenerator {
         lines.append("Most recent:")
         lines += recent.prefix(highlightCount).map { "- " + Self.describe($0) }
         return GeneratedAnswer(text: lines.joined(separator: "\n"), source: .extractive)
+    }
+
+    /// The totals lines: every matching record's count, span, vehicles and breakdowns.
+    ///
+    /// `412 matching records between … and … (from … to …), on 37 vehicles.`
+    /// `By level: WARN (201), …. By error code: ENG-002 (58), …. By vehicle: VH-0042 (31), … and 27 more.`
+    public static func totals(_ matches: MatchSummary, range: TimeRange?) -> [String] {
+        var first = "\(matches.count) matching \(matches.count == 1 ? "record" : "records") \(describe(range))"
+        if let oldest = matches.oldest, let newest = matches.newest {
+            first += " (from \(UTCTimestamp.string(from: oldest)) to \(UTCTimestamp.string(from: newest)))"
+        }
+        first += ", on \(matches.vehicles) \(matches.vehicles == 1 ? "vehicle" : "vehicles")."
+        func list(_ buckets: [MatchSummary.Bucket], distinct: Int? = nil) -> String {
+            var text = buckets.map { "\($0.key) (\($0.count))" }.joined(separator: ", ")
+            if let distinct, distinct > buckets.count { text += " and \(distinct - buckets.count) more" }
+            return text
+        }
+        var tallies = ["By level: " + list(matches.byLevel) + "."]
+        if !matches.byErrorCode.isEmpty { tallies.append("By error code: " + list(matches.byErrorCode) + ".") }
+        tallies.append("By vehicle: " + list(matches.byVehicle, distinct: matches.vehicles) + ".")
+        return [first, tallies.joined(separator: " ")]
     }
 
     /// The answer when nothing matched: says so, with the window that was searched.

@@ -134,6 +134,9 @@ public struct DeferredEmbedder: Embedder {
     /// 0: no vectors are computed here.
     public var dimensions: Int { 0 }
 
+    /// `deferred`: the sink's side (the backend) embeds, and its store checks its own identity.
+    public var identity: EmbedderIdentity { EmbedderIdentity(kind: "deferred", model: "none", dimensions: 0) }
+
     /// Creates the embedder.
     public init() {}
 

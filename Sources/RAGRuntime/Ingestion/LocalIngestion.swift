@@ -63,6 +63,12 @@ public struct LocalIngestion: Sendable {
         try EmbeddedVectorStore.openDurable(in: dataDirectory, configuration: .init(dimensions: dimensions)).store
     }
 
+    /// Opens the durable store of `dataDirectory` for `embedder`'s vectors: a store another
+    /// embedder built is refused (``RetrievalError/embedderMismatch(path:stored:requested:)``).
+    public static func openStore(in dataDirectory: URL, embedder: EmbedderIdentity) throws -> EmbeddedVectorStore {
+        try EmbeddedVectorStore.openDurable(in: dataDirectory, configuration: .init(dimensions: embedder.dimensions, embedder: embedder)).store
+    }
+
     /// The consumer over the local stream. The store is durable on every upsert (its write-ahead
     /// log), so a checkpoint never waits for a snapshot; ``StoreCheckpointService`` takes those.
     public func consumer() -> LocalStreamConsumer {

@@ -2,7 +2,8 @@
 extension FieldFilterScanner {
     /// Severity words that are levels: capitals (`CRITICAL`, not before "code"), after
     /// "level"/"severity", before "level"/"severity", "critical"/"warning"/"info" before a noun
-    /// such as "errors" or "logs", and the plural "warnings".
+    /// such as "errors" or "logs", "critical" before a vehicle system ("critical engine
+    /// temperature"), and the plural "warnings".
     mutating func scanLevels() {
         for index in tokens.indices where !isClaimed(index) {
             guard let word = word(at: index) else { continue }
@@ -16,6 +17,7 @@ extension FieldFilterScanner {
                 || previous.map(TelemetryVocabulary.levelLeadWords.contains) ?? false
                 || next == "level" || next == "severity"
                 || (["critical", "warning", "info"].contains(word) && nounFollows)
+                || (word == "critical" && next.map(TelemetryVocabulary.systemWords.contains) ?? false)
                 || word == "warnings"
             guard isLevel else { continue }
             let claimsNoun = word == "critical" && nounFollows

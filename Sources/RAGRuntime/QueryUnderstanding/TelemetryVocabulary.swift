@@ -40,6 +40,13 @@ enum TelemetryVocabulary {
     ]
 
     /// Words after which any severity word is a level ("level: warn", "severity critical").
+    /// Vehicle systems and readings that make a severity word before them a level ("a critical
+    /// engine temperature", "critical battery alerts").
+    static let systemWords: Set<String> = [
+        "engine", "battery", "oil", "fuel", "coolant", "tire", "tires", "tyre", "tyres", "brake", "brakes", "abs",
+        "temperature", "voltage", "pressure", "sensor", "gps", "transmission",
+    ]
+
     static let levelLeadWords: Set<String> = ["level", "severity", "loglevel", "log_level", "log-level"]
 
     /// Words before a vehicle identifier ("vehicle VH-0042", "VIN 1HGCM82633A004352").

@@ -32,6 +32,7 @@ package struct RejectingEmbedder: Embedder {
     package static let marker = "POISON-TEXT"
     package let base: HashingEmbedder
     package var dimensions: Int { base.dimensions }
+    package var identity: EmbedderIdentity { base.identity }
 
     package init(base: HashingEmbedder) {
         self.base = base
@@ -48,6 +49,7 @@ package final class FlakyEmbedder: Embedder {
     package let base: HashingEmbedder
     package let remaining: Mutex<Int>
     package var dimensions: Int { base.dimensions }
+    package var identity: EmbedderIdentity { base.identity }
 
     package init(base: HashingEmbedder, failures: Int) {
         self.base = base

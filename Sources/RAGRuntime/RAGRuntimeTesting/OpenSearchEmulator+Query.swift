@@ -27,15 +27,21 @@ extension OpenSearchEmulator {
         return ["hits": ["total": ["value": .integer(Int64(scored.count))], "hits": .array(hits)]]
     }
 
-    /// `_search` with a plain `query` (term, terms, range, bool): the matching documents, up to `size`.
+    /// `_search` with a plain `query` (term, terms, range, match, bool): the matching documents, up
+    /// to `size`, best first by a stand-in relevance (a `bool`'s matching `should` clauses, each
+    /// `match` counting its matching words), ties by id. The vector field stays in `_source` unless
+    /// `_source.excludes` names it.
     package static func filtered(_ body: AWSJSONValue, _ documents: [String: AWSJSONValue]) -> AWSJSONValue {
         let query = body["query"] ?? ["match_all": [:]]
         let size = body["size"]?.intValue ?? 10
-        let matching = documents.filter { matches($0.value, query) }.sorted { $0.key < $1.key }
-        let hits: [AWSJSONValue] = matching.prefix(size).map { id, source in
+        let excluded = Set(body["_source"]?["excludes"]?.arrayValue?.compactMap(\.stringValue) ?? [])
+        let matching = documents.filter { matches($0.value, query) }
+            .map { (id: $0.key, source: $0.value, score: relevance($0.value, query)) }
+            .sorted { ($0.score, $1.id) > ($1.score, $0.id) }
+        let hits: [AWSJSONValue] = matching.prefix(size).map { id, source, score in
             guard case .object(var members) = source else { return .null }
-            members["embedding"] = nil
-            return ["_id": .string(id), "_score": 1.0, "_source": .object(members)]
+            for field in excluded { members[field] = nil }
+            return ["_id": .string(id), "_score": .double(score), "_source": .object(members)]
         }
         return ["hits": ["total": ["value": .integer(Int64(matching.count))], "hits": .array(hits)]]
     }
@@ -49,6 +55,33 @@ extension OpenSearchEmulator {
         }
         let buckets: [AWSJSONValue] = counts.sorted { $0.key < $1.key }.map { ["key": .string($0.key), "doc_count": .integer(Int64($0.value))] }
         return ["hits": ["total": ["value": .integer(Int64(counts.values.reduce(0, +)))], "hits": []], "aggregations": ["stored": ["buckets": .array(buckets)]]]
+    }
+
+    /// `_search` with `size: 0`, a query, `terms` aggregations (`vehicles`, `codes`, `levels`: buckets by
+    /// `doc_count` descending then key, as OpenSearch orders them, cut at `size`), a `cardinality`
+    /// (`vehicle_count`) and `min`/`max` (`oldest`, `newest`) on `timestamp`, over the matching documents.
+    package static func summary(_ body: AWSJSONValue, _ documents: [String: AWSJSONValue]) -> AWSJSONValue {
+        let query = body["query"] ?? ["match_all": [:]]
+        let matching = documents.values.filter { matches($0, query) }
+        var aggregations: [String: AWSJSONValue] = [:]
+        guard case .object(let requested)? = body["aggs"] else { return ["error": "aggs must be an object"] }
+        for (name, spec) in requested {
+            if let field = spec["terms"]?["field"]?.stringValue {
+                var counts: [String: Int] = [:]
+                for source in matching { if let value = source[field]?.stringValue { counts[value, default: 0] += 1 } }
+                let size = spec["terms"]?["size"]?.intValue ?? 10
+                let buckets: [AWSJSONValue] = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(size)
+                    .map { ["key": .string($0.key), "doc_count": .integer(Int64($0.value))] }
+                aggregations[name] = ["buckets": .array(buckets)]
+            } else if let field = spec["cardinality"]?["field"]?.stringValue {
+                aggregations[name] = ["value": .integer(Int64(Set(matching.compactMap { $0[field]?.stringValue }).count))]
+            } else if let kind = spec["min"] != nil ? "min" : spec["max"] != nil ? "max" : nil {
+                let dates = matching.compactMap { $0["timestamp"]?.stringValue.flatMap(FastTimestamp.date(from:)) }
+                let date = kind == "min" ? dates.min() : dates.max()
+                aggregations[name] = date.map { ["value": .double($0.timeIntervalSince1970 * 1000), "value_as_string": .string(FastTimestamp.string(from: $0))] } ?? ["value": nil]
+            }
+        }
+        return ["hits": ["total": ["value": .integer(Int64(matching.count)), "relation": "eq"], "hits": []], "aggregations": .object(aggregations)]
     }
 
     /// `_search` with `size: 0` and `min`/`max` aggregations on `timestamp`.
@@ -74,7 +107,12 @@ extension OpenSearchEmulator {
         case "bool":
             let all = (spec["filter"]?.arrayValue ?? []) + (spec["must"]?.arrayValue ?? [])
             let none = spec["must_not"]?.arrayValue ?? []
+            let should = spec["should"]?.arrayValue ?? []
+            let minimum = spec["minimum_should_match"]?.intValue ?? (all.isEmpty && !should.isEmpty ? 1 : 0)
             return all.allSatisfy { matches(source, $0) } && !none.contains { matches(source, $0) }
+                && should.filter { matches(source, $0) }.count >= minimum
+        case "match":
+            return relevance(source, query) > 0
         case "term", "terms", "range":
             guard case .object(let fields) = spec, let (field, condition) = fields.first else { return false }
             return values(at: field, in: source).contains { value in
@@ -86,6 +124,25 @@ extension OpenSearchEmulator {
             }
         default:
             return false
+        }
+    }
+
+    /// The stand-in relevance: for `match`, the query's words found in the field's words; for a
+    /// `bool`, the sum over its matching `should` clauses (a `term`/`terms` counts 1); else 1.
+    package static func relevance(_ source: AWSJSONValue, _ query: AWSJSONValue) -> Double {
+        guard case .object(let members) = query, let (kind, spec) = members.first else { return 0 }
+        switch kind {
+        case "match":
+            guard case .object(let fields) = spec, let (field, wanted) = fields.first, let text = wanted.stringValue else { return 0 }
+            func words(_ text: String) -> Set<String> { Set(text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)) }
+            let stored = values(at: field, in: source).compactMap(\.stringValue).map(words).reduce(into: Set<String>()) { $0.formUnion($1) }
+            return Double(words(text).intersection(stored).count)
+        case "bool":
+            let should = spec["should"]?.arrayValue ?? []
+            guard !should.isEmpty else { return 1 }
+            return should.filter { matches(source, $0) }.map { relevance(source, $0) }.reduce(0, +)
+        default:
+            return matches(source, query) ? 1 : 0
         }
     }
 

@@ -99,6 +99,7 @@ package final class OpenSearchEmulator: AWSHTTPTransport, Sendable {
                 if let terms = body["aggs"]?["stored"]?["terms"]?["field"]?.stringValue {
                     return Self.json(Self.termBuckets(body, field: terms, state.documents))
                 }
+                if body["aggs"]?["vehicles"] != nil { return Self.json(Self.summary(body, state.documents)) }
                 if body["aggs"] != nil { return Self.json(Self.aggregate(state.documents)) }
                 if body["query"]?["knn"] != nil { return Self.json(Self.knn(body, state.documents)) }
                 return Self.json(Self.filtered(body, state.documents))

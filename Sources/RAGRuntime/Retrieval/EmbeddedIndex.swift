@@ -27,6 +27,8 @@ struct EmbeddedIndex: Sendable {
     private(set) var columns = FilterColumns()
     /// Each slot's timestamp (seconds since 1970), for testing a time window during graph search.
     private(set) var slotTimes: [Double] = []
+    /// BM25 over the live records' words, for hybrid search.
+    private(set) var lexical = LexicalIndex()
     var graph: HNSWGraph
 
     init(configuration: EmbeddedVectorStore.Configuration) {
@@ -53,6 +55,8 @@ struct EmbeddedIndex: Sendable {
                     timeIndex.remove(slot, at: old.timestamp)
                     timeIndex.insert(slot, at: document.record.timestamp)
                     records[Int(slot)] = document.record
+                    lexical.remove(slot, reuse: true)
+                    lexical.insert(document.record, at: slot)
                     columns.update(document.record, at: Int(slot))
                     slotTimes[Int(slot)] = document.record.timestamp.timeIntervalSince1970
                     continue
@@ -90,6 +94,7 @@ struct EmbeddedIndex: Sendable {
         slotTimes.append(record.timestamp.timeIntervalSince1970)
         slotsByID[record.eventID] = slot
         timeIndex.insert(slot, at: record.timestamp)
+        lexical.insert(record, at: slot)
         let snapshot = vectors
         snapshot.withUnsafeBufferPointer { buffer in
             graph.insert(rows: VectorRows(base: buffer.baseAddress!, dimensions: dimensions))
@@ -100,6 +105,7 @@ struct EmbeddedIndex: Sendable {
         guard let record = records[Int(slot)] else { return }
         timeIndex.remove(slot, at: record.timestamp)
         slotsByID[record.eventID] = nil
+        lexical.remove(slot)
         records[Int(slot)] = nil
         tombstones.insert(slot)
         tombstoneCount += 1
@@ -134,6 +140,7 @@ extension EmbeddedIndex {
             slotTimes.append(record?.timestamp.timeIntervalSince1970 ?? 0)
             if let record {
                 slotsByID[record.eventID] = Int32(slot)
+                lexical.insert(record, at: Int32(slot))
                 entries.append((record.timestamp.timeIntervalSince1970, Int32(slot)))
             } else {
                 tombstones.insert(Int32(slot))

@@ -18,14 +18,20 @@ extension EmbeddedVectorStore {
         /// Candidate sets smaller than this fraction of the documents are scanned exactly.
         /// 0 disables the relative rule.
         public var exactSearchFraction: Double
+        /// The embedder whose vectors the store holds, recorded in its manifest. A durable store
+        /// opened with another identity is refused (``RetrievalError/embedderMismatch(path:stored:requested:)``);
+        /// `nil` skips the check (tests, benchmarks, `rag-runtime reindex` reading the old store).
+        public var embedder: EmbedderIdentity?
 
         /// Creates a configuration; see "Defaults".
         public init(
             dimensions: Int,
             hnsw: HNSWParameters = HNSWParameters(),
             exactSearchThreshold: Int = 20_000,
-            exactSearchFraction: Double = 0.05
+            exactSearchFraction: Double = 0.05,
+            embedder: EmbedderIdentity? = nil
         ) {
+            self.embedder = embedder
             self.dimensions = dimensions
             self.hnsw = hnsw
             self.exactSearchThreshold = exactSearchThreshold
@@ -44,6 +50,9 @@ extension EmbeddedVectorStore {
             }
             guard (0...1).contains(exactSearchFraction) else {
                 throw RetrievalError.invalidConfiguration("exactSearchFraction must be 0...1, got \(exactSearchFraction)")
+            }
+            if let embedder, embedder.dimensions != dimensions {
+                throw RetrievalError.invalidConfiguration("the embedder \(embedder) does not make \(dimensions)-dimensional vectors")
             }
             try hnsw.validate()
         }

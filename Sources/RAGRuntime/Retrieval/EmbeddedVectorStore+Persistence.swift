@@ -151,16 +151,36 @@ extension EmbeddedVectorStore {
     /// `configuration` when there is none), with the write-ahead log replayed on top and a new
     /// log segment for what follows.
     ///
+    /// When `configuration` names an ``Configuration/embedder``, a saved store must have been
+    /// built by the same one; a new store records it at once (an empty snapshot), so that even a
+    /// store whose writes are all still in the log knows its embedder.
+    ///
     /// - Returns: The store and what the replay found (entries applied, a torn tail cut off).
-    /// - Throws: ``RetrievalError/loadFailed(path:reason:)`` for a damaged snapshot or log.
+    /// - Throws: ``RetrievalError/loadFailed(path:reason:)`` for a damaged snapshot or log;
+    ///   ``RetrievalError/embedderMismatch(path:stored:requested:)`` for a store another embedder built.
     public static func openDurable(in directory: URL, configuration: Configuration) throws -> (store: EmbeddedVectorStore, replay: DurableReplay) {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
             throw RetrievalError.loadFailed(path: directory.path, reason: "\(error)")
         }
-        var (index, first) = hasSavedStore(in: directory) ? try loadIndex(from: directory) : (EmbeddedIndex(configuration: configuration), 1)
-        if !hasSavedStore(in: directory) { try configuration.validate() }
+        var (index, first): (EmbeddedIndex, Int)
+        if hasSavedStore(in: directory) {
+            (index, first) = try loadIndex(from: directory)
+            if let requested = configuration.embedder, index.configuration.embedder != requested {
+                throw RetrievalError.embedderMismatch(path: directory.path, stored: index.configuration.embedder, requested: requested)
+            }
+        } else {
+            try configuration.validate()
+            (index, first) = (EmbeddedIndex(configuration: configuration), 1)
+            if let requested = configuration.embedder {
+                // Log segments without a snapshot: written by a version that did not record its embedder.
+                guard try WriteAheadLog.segments(in: directory).isEmpty else {
+                    throw RetrievalError.embedderMismatch(path: directory.path, stored: nil, requested: requested)
+                }
+                try write(index, to: directory, walSegment: 1)
+            }
+        }
         let path = directory.path
         let replay = try WriteAheadLog.replay(in: directory, from: first) { payload in
             switch try DurableEntry(decoding: payload, path: path) {

@@ -93,6 +93,16 @@ public final class EmbeddedVectorStore: VectorStore {
         try state.withLock { index in try index.search(vector: vector, k: k, filter: filter) }
     }
 
+    /// The vector and BM25 rankings fused by reciprocal rank; see ``VectorStore/hybridSearch(vector:text:k:filter:)``.
+    public func hybridSearch(vector: [Float], text: String, k: Int, filter: SearchFilter) async throws -> [SearchHit] {
+        try state.withLock { index in try index.hybridSearch(vector: vector, text: text, k: k, filter: filter) }
+    }
+
+    /// Counts and breaks down every document matching `filter`; see ``VectorStore/summarize(filter:bucketLimit:)``.
+    public func summarize(filter: SearchFilter, bucketLimit: Int) async throws -> MatchSummary {
+        try state.withLock { index in try index.summarize(filter: filter, bucketLimit: bucketLimit) }
+    }
+
     /// The number of live documents.
     public func count() async throws -> Int {
         state.withLock { $0.liveCount }

@@ -21,6 +21,10 @@ public protocol Embedder: Sendable {
     /// The length of every vector this embedder returns.
     var dimensions: Int { get }
 
+    /// Which embedder this is, as a store records it: vectors from embedders with different
+    /// identities are not comparable.
+    var identity: EmbedderIdentity { get }
+
     /// Embeds `texts`, one vector per text, in order.
     ///
     /// - Parameters:

@@ -33,6 +33,11 @@ public struct HashingEmbedder: Embedder {
         self.dimensions = dimensions
     }
 
+    /// `hashing (feature-hashing-v1, N dimensions)`: the algorithm is the model.
+    public var identity: EmbedderIdentity {
+        EmbedderIdentity(kind: "hashing", model: "feature-hashing-v1", dimensions: dimensions)
+    }
+
     /// Embeds each text; documents and questions are embedded the same way.
     ///
     /// - Throws: ``RetrievalError/emptyEmbeddingText(index:)`` for a text with no features (empty,

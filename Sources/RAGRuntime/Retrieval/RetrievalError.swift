@@ -19,6 +19,9 @@ public enum RetrievalError: Error, Sendable, Equatable {
     case saveFailed(path: String, reason: String)
     /// Reading the data directory failed: missing file, bad magic, unsupported version or truncation.
     case loadFailed(path: String, reason: String)
+    /// The durable store in `path` holds vectors of the `stored` embedder (`nil`: a store written
+    /// before stores recorded it), and was opened for `requested`: its vectors would not compare.
+    case embedderMismatch(path: String, stored: EmbedderIdentity?, requested: EmbedderIdentity)
     /// A remote embedder failed or answered with vectors of the wrong length; the message names the model.
     case embeddingFailed(model: String, reason: String)
     /// A remote store rejected these documents for good (mapping errors, bad values, …).

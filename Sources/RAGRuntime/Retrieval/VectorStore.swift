@@ -33,8 +33,20 @@ public protocol VectorStore: Sendable {
     /// - Returns: `min(k, number of matching documents)` hits.
     func search(vector: [Float], k: Int, filter: SearchFilter) async throws -> [SearchHit]
 
+    /// The `k` best documents matching `filter` for a question, ranking by both its vector and its
+    /// words (`text`: exact terms such as codes and ids), fused by reciprocal rank, inside the same
+    /// filter. Hits carry their cosine similarity, in fused order.
+    func hybridSearch(vector: [Float], text: String, k: Int, filter: SearchFilter) async throws -> [SearchHit]
+
     /// How many documents are stored.
     func count() async throws -> Int
+
+    /// The count, time span and breakdowns (vehicle, error code, level) of *every* document
+    /// matching `filter`, not only the top k: what an answer's totals come from.
+    ///
+    /// - Parameter bucketLimit: The most buckets each breakdown keeps (the most frequent).
+    /// - Throws: ``RetrievalError/unknownFilterField(_:)`` as ``search(vector:k:filter:)`` does.
+    func summarize(filter: SearchFilter, bucketLimit: Int) async throws -> MatchSummary
 
     /// The number of documents and the oldest and newest timestamps.
     func stats() async throws -> VectorStoreStats

@@ -37,6 +37,9 @@ public struct BedrockEmbedder: Embedder {
         self.dimensions = dimensions
     }
 
+    /// `bedrock (model id, N dimensions)`.
+    public var identity: EmbedderIdentity { EmbedderIdentity(kind: "bedrock", model: modelID, dimensions: dimensions) }
+
     /// `true` when ``modelID`` is a Titan embedding model.
     public var usesTitan: Bool { modelID.hasPrefix("amazon.titan-embed") }
 

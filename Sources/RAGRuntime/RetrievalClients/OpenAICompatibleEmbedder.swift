@@ -63,6 +63,9 @@ public struct OpenAICompatibleEmbedder: Embedder {
     /// The vector length, from the configuration.
     public var dimensions: Int { configuration.dimensions }
 
+    /// `openai (model, N dimensions)`; the endpoint is not part of it (the same model served elsewhere embeds alike).
+    public var identity: EmbedderIdentity { EmbedderIdentity(kind: "openai", model: configuration.model, dimensions: dimensions) }
+
     /// Creates an embedder.
     ///
     /// - Parameters:

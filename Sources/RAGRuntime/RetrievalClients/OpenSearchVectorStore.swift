@@ -116,6 +116,43 @@ public struct OpenSearchVectorStore: VectorStore {
         return hits.filter { seen.insert($0.record.eventID).inserted }
     }
 
+    /// The k-NN ranking and a BM25 ranking (``OpenSearchLexicalQuery``) of the same filtered
+    /// documents, fetched with two queries and fused by reciprocal rank (constant 60, 50 of each).
+    public func hybridSearch(vector: [Float], text: String, k: Int, filter: SearchFilter) async throws -> [SearchHit] {
+        let depth = max(k, 50)
+        let semantic = try await search(vector: vector, k: depth, filter: filter)
+        guard let body = OpenSearchLexicalQuery.body(text: text, size: depth, filter: try OpenSearchFilterTranslation.clauses(for: filter)) else {
+            return Array(semantic.prefix(k))
+        }
+        let response = try await client.search(body: body)
+        let query = DotProduct.normalised(vector) ?? vector
+        // The lexical hits carry their vectors, so a BM25-only hit still reports its cosine.
+        let lexical = try OpenSearchHit.hits(in: response).prefix(depth).map { raw in
+            var hit = try OpenSearchDocumentCoding.hit(from: raw)
+            let stored = raw.source[OpenSearchDocumentCoding.vectorField]?.arrayValue?.compactMap(\.doubleValue) ?? []
+            hit.score = stored.count == query.count ? zip(query, stored).reduce(Float(0)) { $0 + $1.0 * Float($1.1) } : 0
+            return hit
+        }
+        guard !lexical.isEmpty else { return Array(semantic.prefix(k)) }
+        var fused: [String: (score: Float, hit: SearchHit)] = [:]
+        for (rank, hit) in semantic.enumerated() where fused[hit.id] == nil {
+            fused[hit.id] = (1 / (60 + Float(rank + 1)), hit)
+        }
+        for (rank, hit) in lexical.enumerated() {
+            let share = 1 / (60 + Float(rank + 1))
+            fused[hit.id] = fused[hit.id].map { ($0.score + share, $0.hit) } ?? (share, hit)
+        }
+        return fused.values.sorted { ($0.score, $1.hit.id) > ($1.score, $0.hit.id) }.prefix(k).map(\.hit)
+    }
+
+    /// Counts and breaks down every document matching `filter` with one aggregation query (the
+    /// same filter the k-NN clause carries); see ``OpenSearchSummaryQuery``.
+    public func summarize(filter: SearchFilter, bucketLimit: Int) async throws -> MatchSummary {
+        let body = OpenSearchSummaryQuery.body(filter: try OpenSearchFilterTranslation.query(for: filter), bucketLimit: bucketLimit)
+        try await ensureIndex()
+        return OpenSearchSummaryQuery.summary(from: try await client.search(body: body), bucketLimit: bucketLimit)
+    }
+
     /// The number of documents (`_count`).
     public func count() async throws -> Int {
         try await ensureIndex()

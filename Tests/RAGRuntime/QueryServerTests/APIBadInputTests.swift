@@ -83,6 +83,8 @@ struct BrokenStore: VectorStore {
     struct Unreachable: Error {}
     func upsert(_ documents: [IndexedDocument]) async throws { throw Unreachable() }
     func search(vector: [Float], k: Int, filter: SearchFilter) async throws -> [SearchHit] { throw Unreachable() }
+    func hybridSearch(vector: [Float], text: String, k: Int, filter: SearchFilter) async throws -> [SearchHit] { throw Unreachable() }
+    func summarize(filter: SearchFilter, bucketLimit: Int) async throws -> MatchSummary { throw Unreachable() }
     func count() async throws -> Int { throw Unreachable() }
     func stats() async throws -> VectorStoreStats { throw Unreachable() }
     func delete(ids: [String]) async throws -> Int { throw Unreachable() }

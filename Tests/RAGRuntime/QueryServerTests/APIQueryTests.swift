@@ -14,7 +14,7 @@ import RAGRuntimeTesting
                 body: APITest.body(#"{"query": "critical alerts about engine temperature in the last 2 hours", "k": 5}"#))
             #expect(response.status == .ok)
             let json = try APITest.json(response)
-            #expect(Set(json.keys) == ["query", "answer", "answerSource", "filter", "sources", "warnings", "timings"])
+            #expect(Set(json.keys) == ["query", "answer", "answerSource", "filter", "sources", "warnings", "timings", "matches"])
             #expect(json["query"] as? String == "critical alerts about engine temperature in the last 2 hours")
             #expect(json["answerSource"] as? String == "llm")
             #expect(json["answer"] as? String == "VH-0042 at 2025-06-15T11:30:00Z reported 118.5 °C.")

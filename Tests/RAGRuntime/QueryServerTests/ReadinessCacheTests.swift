@@ -17,6 +17,7 @@ final class CountingEmbedder: Embedder {
     init() throws { inner = try HashingEmbedder(dimensions: 128) }
 
     var dimensions: Int { inner.dimensions }
+    var identity: EmbedderIdentity { inner.identity }
     var callCount: Int { calls.withLock { $0 } }
 
     func embed(_ texts: [String], purpose: EmbeddingPurpose) async throws -> [[Float]] {

@@ -1,5 +1,6 @@
 import Answering
 import QueryUnderstanding
+import Retrieval
 
 /// The answer of `POST /api/query` (and the `done` event of a streamed query).
 ///
@@ -23,6 +24,37 @@ public struct QueryResponse: Sendable, Equatable, Codable {
     public var warnings: [String]
     /// Milliseconds per stage.
     public var timings: QueryTimings
+    /// Every matching record's count and breakdowns (the sources are the top k of them).
+    public var matches: QueryMatches?
+}
+
+/// What every record matching the filter adds up to, as `POST /api/query` reports it.
+///
+/// `{"count": 412, "vehicles": 37, "byLevel": [{"key": "WARN", "count": 201}], "byErrorCode": [...], "byVehicle": [...]}`
+public struct QueryMatches: Sendable, Equatable, Codable {
+    public struct Bucket: Sendable, Equatable, Codable {
+        public var key: String
+        public var count: Int
+    }
+
+    /// Records matching the time range and fields.
+    public var count: Int
+    /// Distinct vehicles among them.
+    public var vehicles: Int
+    /// The most frequent levels, error codes and vehicles (at most 10 each).
+    public var byLevel: [Bucket]
+    public var byErrorCode: [Bucket]
+    public var byVehicle: [Bucket]
+
+    /// The API form of a store's summary.
+    public init(_ summary: MatchSummary) {
+        func buckets(_ list: [MatchSummary.Bucket]) -> [Bucket] { list.map { Bucket(key: $0.key, count: $0.count) } }
+        count = summary.count
+        vehicles = summary.vehicles
+        byLevel = buckets(summary.byLevel)
+        byErrorCode = buckets(summary.byErrorCode)
+        byVehicle = buckets(summary.byVehicle)
+    }
 }
 
 /// The filter a question was searched with; `timeRange` is `null` when the question named none.

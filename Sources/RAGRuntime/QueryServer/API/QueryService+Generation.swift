@@ -25,7 +25,7 @@ extension QueryService {
         let start = clock.now
         let request = AnswerRequest(
             question: retrieval.parsed.originalText, timeRange: retrieval.parsed.timeRange,
-            fields: retrieval.parsed.fields, hits: retrieval.hits, now: retrieval.now)
+            fields: retrieval.parsed.fields, hits: retrieval.hits, now: retrieval.now, matches: retrieval.matches)
         var warnings = retrieval.parsed.warnings
         let answer: GeneratedAnswer
         if retrieval.hits.isEmpty {
@@ -50,7 +50,8 @@ extension QueryService {
         timings.totalMs = QueryTimings.milliseconds(clock.now - retrieval.started)
         return QueryResponse(
             query: retrieval.parsed.originalText, answer: answer.text, answerSource: answer.source,
-            filter: retrieval.filter, sources: retrieval.sources, warnings: warnings, timings: timings)
+            filter: retrieval.filter, sources: retrieval.sources, warnings: warnings, timings: timings,
+            matches: retrieval.matches.map(QueryMatches.init))
     }
 
     private func produce(

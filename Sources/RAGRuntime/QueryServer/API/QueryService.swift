@@ -11,7 +11,9 @@ import Retrieval
 ///    the injected clock's "now".
 /// 2. The embedder embeds the remaining text with purpose `.query`.
 /// 3. The vector store searches with the time range and fields as a ``SearchFilter``, so a window
-///    returns `k` hits whenever `k` matching records exist.
+///    returns `k` hits whenever `k` matching records exist: by default hybrid (the vector ranking
+///    and BM25 over the question's words, fused by reciprocal rank; ``mode``). The store also counts
+///    and breaks down every matching record (``MatchSummary``), for the answer's totals.
 /// 4. No hits: the answer says so, with the range searched (`answerSource: "none"`), and the
 ///    generator is not called. Otherwise the generator answers; if it fails (LLM unreachable,
 ///    timeout, bad response) the answer is the extractive summary, with a warning.
@@ -28,6 +30,8 @@ public struct QueryService: Sendable {
     let fallback: ExtractiveAnswerGenerator
     let clock: WallClock
     let logger: Logger
+    /// Vector or hybrid ranking (default hybrid).
+    public var mode: RetrievalMode = .hybrid
 
     /// Creates a service.
     ///
@@ -53,6 +57,8 @@ public struct QueryService: Sendable {
         public var parsed: ParsedQuery
         /// The hits, best first.
         public var hits: [SearchHit]
+        /// Every matching record's count and breakdowns, counted by the store.
+        public var matches: MatchSummary?
         /// The time the question was asked.
         public var now: Date
         /// Timings so far (parse, embed, search).
@@ -65,6 +71,9 @@ public struct QueryService: Sendable {
         /// The hits as the API reports them.
         public var sources: [QuerySource] { hits.map(QuerySource.init) }
     }
+
+    /// Breakdown entries kept per field (the most frequent vehicles, codes and levels).
+    static let bucketLimit = 10
 
     /// Parses, embeds and searches.
     ///
@@ -97,14 +106,20 @@ public struct QueryService: Sendable {
 
         let searchStart = clock.now
         let hits: [SearchHit]
+        let matches: MatchSummary
         do {
-            hits = try await store.search(vector: vector, k: k, filter: SearchFilter(parsed))
+            let filter = SearchFilter(parsed)
+            switch mode {
+            case .vector: hits = try await store.search(vector: vector, k: k, filter: filter)
+            case .hybrid: hits = try await store.hybridSearch(vector: vector, text: text, k: k, filter: filter)
+            }
+            matches = try await store.summarize(filter: filter, bucketLimit: Self.bucketLimit)
         } catch {
             logger.warning("search failed", metadata: ["error": "\(error)"])
             throw QueryAPIError.unavailable("vector_store_unavailable", "the vector store search failed", detail: "\(error)")
         }
         timings.searchMs = Self.record(stage: "search", clock.now - searchStart)
-        return Retrieval(parsed: parsed, hits: hits, now: now, timings: timings, started: started)
+        return Retrieval(parsed: parsed, hits: hits, matches: matches, now: now, timings: timings, started: started)
     }
 
     /// Answers `question` from its `k` best matching records.

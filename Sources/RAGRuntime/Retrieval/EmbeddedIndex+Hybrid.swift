@@ -1,0 +1,48 @@
+extension EmbeddedIndex {
+    /// How many hits of each ranking enter the fusion.
+    static let fusionDepth = 50
+    /// Reciprocal rank fusion's constant (Cormack, Clarke and Büttcher 2009): a document at rank r
+    /// (from 1) of a ranking adds 1 / (60 + r).
+    static let fusionConstant: Float = 60
+
+    /// The `k` best documents matching `filter` by reciprocal rank fusion of the vector ranking
+    /// (``search(vector:k:filter:)``) and the BM25 ranking of `text` (``LexicalIndex``), both
+    /// drawn from the same filtered subset, to ``fusionDepth`` each.
+    ///
+    /// Hits carry their cosine similarity with the query (as vector hits do), in fused order. When
+    /// no word of `text` is indexed, the result is the vector ranking.
+    mutating func hybridSearch(vector: [Float], text: String, k: Int, filter: SearchFilter) throws -> [SearchHit] {
+        let depth = max(k, Self.fusionDepth)
+        let semantic = try search(vector: vector, k: depth, filter: filter).hits
+        let predicate = try SlotPredicate(filter.fields, columns: columns)
+        let positions = timeIndex.positions(in: filter.timeRange)
+        let subset: [Int32]? = filter.fields.isEmpty ? nil : matchingSlots(positions, predicate)
+        let lexicalHits = lexical.score(text, accept: acceptance(subset: subset, timeRange: filter.timeRange), limit: depth)
+        guard !lexicalHits.isEmpty else { return Array(semantic.prefix(k)) }
+
+        var fused: [Int32: Float] = [:]
+        var cosine: [Int32: Float] = [:]
+        for (rank, hit) in semantic.enumerated() {
+            guard let slot = slotsByID[hit.id] else { continue }
+            fused[slot, default: 0] += 1 / (Self.fusionConstant + Float(rank + 1))
+            cosine[slot] = hit.score
+        }
+        for (rank, hit) in lexicalHits.enumerated() {
+            fused[hit.slot, default: 0] += 1 / (Self.fusionConstant + Float(rank + 1))
+        }
+        let query = DotProduct.normalised(vector) ?? vector
+        return fused.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(k).compactMap { slot, _ in
+            guard let record = records[Int(slot)] else { return nil }
+            let score = cosine[slot] ?? similarity(query, slot)
+            return SearchHit(record: record, score: score)
+        }
+    }
+
+    /// The cosine of a normalised query with the vector in `slot`.
+    func similarity(_ query: [Float], _ slot: Int32) -> Float {
+        let start = Int(slot) * dimensions
+        return query.withUnsafeBufferPointer { q in
+            vectors.withUnsafeBufferPointer { rows in DotProduct.compute(q.baseAddress!, rows.baseAddress! + start, count: dimensions) }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import AWS
+import Foundation
+import Retrieval
+
+/// The BM25 half of ``OpenSearchVectorStore/hybridSearch(vector:text:k:filter:)``: a `bool` query
+/// whose `should` clauses are a `match` of the question's words on `message` (a `text` field) and
+/// exact `terms` of its code-like tokens (`P0217`, `ENG-001`, `VH-0042`) on the keyword fields
+/// `error_code`, `vehicle_id` and `diagnostic_info.dtc_codes`; the search's own filter is the
+/// `filter` clause, so both rankings come from the same documents.
+///
+/// OpenSearch's own `hybrid` query needs a search pipeline (normalization or score-ranker
+/// processor), which OpenSearch Serverless collections do not offer, so the two rankings are
+/// fetched with two queries and fused by reciprocal rank in the client, as the embedded store does.
+enum OpenSearchLexicalQuery {
+    /// Tokens that look like codes or ids: letters and digits together, or joined by `-`, upper-cased.
+    static func codes(in text: String) -> [String] {
+        text.split { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+            .map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "-_")) }
+            .filter { token in token.contains(where: \.isNumber) && token.contains(where: \.isLetter) }
+            .map { $0.uppercased() }
+    }
+
+    /// The request body, or `nil` when `text` has no words.
+    static func body(text: String, size: Int, filter: [AWSJSONValue]) -> AWSJSONValue? {
+        let words = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !words.isEmpty else { return nil }
+        var should: [AWSJSONValue] = [["match": ["message": .string(words)]]]
+        let codes = codes(in: words)
+        if !codes.isEmpty {
+            let values = AWSJSONValue.array(codes.map { .string($0) })
+            for field in ["error_code", "vehicle_id", "diagnostic_info.dtc_codes"] {
+                should.append(["terms": .object([field: values])])
+            }
+        }
+        return [
+            "size": .integer(Int64(size)),
+            "query": ["bool": ["should": .array(should), "minimum_should_match": 1, "filter": .array(filter)]],
+        ]
+    }
+}
