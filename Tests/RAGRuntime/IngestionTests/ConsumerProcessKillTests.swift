@@ -32,7 +32,7 @@ import Glibc
                 "AWS_ENDPOINT_URL_KINESIS": kinesis.absoluteString, "AWS_ENDPOINT_URL_DYNAMODB": kinesis.absoluteString,
                 "KINESIS_STREAM_NAME": "vehicle-logs", "KINESIS_BATCH_SIZE": "100",
                 "LEASE_TABLE": "vehicle-logs-leases", "LEASE_DURATION_SECONDS": "3",
-                "EMBEDDER": "local", "EMBEDDING_DIMENSIONS": "64",
+                "EMBEDDER": "hashing", "EMBEDDING_DIMENSIONS": "64",
                 "VECTOR_STORE": "opensearch", "OPENSEARCH_ENDPOINT": openSearch.absoluteString, "OPENSEARCH_INDEX": "telemetry",
                 "DATA_DIR": directory.appendingPathComponent(name).path,
             ]
