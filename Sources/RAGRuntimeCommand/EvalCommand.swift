@@ -37,7 +37,8 @@ struct EvalCommand: AsyncParsableCommand {
 
     func run() async throws {
         let seconds = try DurationText.seconds(span)
-        let now = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 / 60).rounded(.down) * 60)
+        // A fixed "now" (2025-06-15T12:00:00Z), so every run scores the same corpus and windows.
+        let now = Date(timeIntervalSince1970: 1_749_988_800)
         let corpus = RetrievalEvaluation.corpus(seed: seed, count: records, span: seconds, now: now)
         let evaluation = RetrievalEvaluation(records: corpus, now: now)
         print("rag-runtime eval: \(records) records over \(span) (seed \(seed)), \(evaluation.questions.count) questions, k = \(evaluation.k)")
@@ -62,8 +63,10 @@ struct EvalCommand: AsyncParsableCommand {
         if verbose {
             for (name, outcomes) in rows {
                 for outcome in outcomes {
-                    print(String(format: "%@\t%@\tP %.2f R %.3f nDCG %.2f (%d relevant)\t%@", name, outcome.question.style.rawValue,
-                                 outcome.metrics.precision, outcome.metrics.recall, outcome.metrics.ndcg, outcome.relevant, outcome.question.text))
+                    var line = String(format: "%@\t%@\tP %.2f R %.3f nDCG %.2f (%d relevant)\t%@", name, outcome.question.style.rawValue,
+                                      outcome.metrics.precision, outcome.metrics.recall, outcome.metrics.ndcg, outcome.relevant, outcome.question.text)
+                    if !outcome.fieldsExact { line += "\tparsed fields: \(outcome.parsedFields.map { "\($0.field) \($0.op) \($0.value)" })" }
+                    print(line)
                 }
             }
         }

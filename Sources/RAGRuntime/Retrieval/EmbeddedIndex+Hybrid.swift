@@ -5,9 +5,10 @@ extension EmbeddedIndex {
     /// (from 1) of a ranking adds 1 / (60 + r).
     static let fusionConstant: Float = 60
 
-    /// The `k` best documents matching `filter` by reciprocal rank fusion of the vector ranking
-    /// (``search(vector:k:filter:)``) and the BM25 ranking of `text` (``LexicalIndex``), both
-    /// drawn from the same filtered subset, to ``fusionDepth`` each.
+    /// The `k` best documents matching `filter` by weighted reciprocal rank fusion of the vector
+    /// ranking (``search(vector:k:filter:)``) and the BM25 ranking of `text` (``LexicalIndex``),
+    /// both drawn from the same filtered subset, to ``fusionDepth`` each; the weights are
+    /// ``FusionWeights/for(_:)``'s.
     ///
     /// Hits carry their cosine similarity with the query (as vector hits do), in fused order. When
     /// no word of `text` is indexed, the result is the vector ranking.
@@ -20,15 +21,16 @@ extension EmbeddedIndex {
         let lexicalHits = lexical.score(text, accept: acceptance(subset: subset, timeRange: filter.timeRange), limit: depth)
         guard !lexicalHits.isEmpty else { return Array(semantic.prefix(k)) }
 
+        let weights = FusionWeights.for(text)
         var fused: [Int32: Float] = [:]
         var cosine: [Int32: Float] = [:]
         for (rank, hit) in semantic.enumerated() {
             guard let slot = slotsByID[hit.id] else { continue }
-            fused[slot, default: 0] += 1 / (Self.fusionConstant + Float(rank + 1))
+            fused[slot, default: 0] += weights.vector / (Self.fusionConstant + Float(rank + 1))
             cosine[slot] = hit.score
         }
         for (rank, hit) in lexicalHits.enumerated() {
-            fused[hit.slot, default: 0] += 1 / (Self.fusionConstant + Float(rank + 1))
+            fused[hit.slot, default: 0] += weights.lexical / (Self.fusionConstant + Float(rank + 1))
         }
         let query = DotProduct.normalised(vector) ?? vector
         return fused.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(k).compactMap { slot, _ in

@@ -11,6 +11,10 @@ public enum EvaluationSet {
     typealias Q = EvaluationQuestion
     static let hour: Double = 3_600
 
+    static func code(_ value: String) -> FieldFilter {
+        FieldFilter(field: TelemetryField.errorCode, op: .eq, value: .string(value))
+    }
+
     static func level(_ value: String) -> FieldFilter {
         FieldFilter(field: TelemetryField.level, op: .eq, value: .string(value))
     }
@@ -30,12 +34,12 @@ public enum EvaluationSet {
         Q("oil psi low", .abbreviation, codes: ["ENG-003"]),
         Q("engine oil presure to low", .misspelling, codes: ["ENG-003"]),
         Q("P0524", .exactCode, codes: ["ENG-003"]),
-        Q("low oil pressure warnings in the past hour", .timeWindow, codes: ["ENG-003"], window: hour),
+        Q("engines losing oil pressure in the past hour", .timeWindow, codes: ["ENG-003"], window: hour),
 
         Q("engine running rough, cylinders not firing", .paraphrase, codes: ["ENG-004"]),
         Q("cyl misfire", .abbreviation, codes: ["ENG-004"]),
         Q("cylindr misfires detectd", .misspelling, codes: ["ENG-004"]),
-        Q("ENG-004", .exactCode, codes: ["ENG-004"]),
+        Q("ENG-004", .exactCode, codes: ["ENG-004"], fields: [code("ENG-004")]),
         Q("misfiring engines in the last 45 minutes", .timeWindow, codes: ["ENG-004"], window: 0.75 * hour),
     ]
 
@@ -49,7 +53,7 @@ public enum EvaluationSet {
         Q("which cars are almost out of gas", .paraphrase, codes: ["FUEL-002"]),
         Q("low fuel lvl", .abbreviation, codes: ["FUEL-002"]),
         Q("fuell levle low", .misspelling, codes: ["FUEL-002"]),
-        Q("FUEL-002", .exactCode, codes: ["FUEL-002"]),
+        Q("FUEL-002", .exactCode, codes: ["FUEL-002"], fields: [code("FUEL-002")]),
         Q("vehicles running out of fuel in the last 30 minutes", .timeWindow, codes: ["FUEL-002"], window: 0.5 * hour),
     ]
 
@@ -64,7 +68,7 @@ public enum EvaluationSet {
         Q("EVs that need to be plugged in soon, state of charge low", .paraphrase, codes: ["BAT-003"]),
         Q("low SoC", .abbreviation, codes: ["BAT-003"]),
         Q("batery charge lw", .misspelling, codes: ["BAT-003"]),
-        Q("BAT-003", .exactCode, codes: ["BAT-003"]),
+        Q("BAT-003", .exactCode, codes: ["BAT-003"], fields: [code("BAT-003")]),
         Q("battery charge running low in the past hour", .timeWindow, codes: ["BAT-003"], window: hour),
     ]
 
@@ -84,7 +88,7 @@ public enum EvaluationSet {
         Q("satellite positioning unavailable", .paraphrase, codes: ["NAV-001"]),
         Q("no GPS fix", .abbreviation, codes: ["NAV-001"]),
         Q("gps signl lost", .misspelling, codes: ["NAV-001"]),
-        Q("NAV-001", .exactCode, codes: ["NAV-001"]),
+        Q("NAV-001", .exactCode, codes: ["NAV-001"], fields: [code("NAV-001")]),
         Q("GPS dropouts in the last 30 minutes", .timeWindow, codes: ["NAV-001"], window: 0.5 * hour),
     ]
 

@@ -72,6 +72,8 @@ public struct RetrievalEvaluation: Sendable {
         /// Whether the parser read exactly the expected window and field conditions.
         public var timeRangeExact: Bool
         public var fieldsExact: Bool
+        /// The field conditions the parser read.
+        public var parsedFields: [FieldFilter]
     }
 
     /// Asks every question against `index`.
@@ -93,7 +95,8 @@ public struct RetrievalEvaluation: Sendable {
             }.map(\.eventID))
             outcomes.append(Outcome(
                 question: question, metrics: RankingMetrics(ranking: hits.map(\.id), relevant: relevant, k: k), relevant: relevant.count,
-                timeRangeExact: parsed.timeRange == expectedRange, fieldsExact: Set(parsed.fields) == Set(question.fields)))
+                timeRangeExact: parsed.timeRange == expectedRange, fieldsExact: Set(parsed.fields) == Set(question.fields),
+                parsedFields: parsed.fields))
         }
         return outcomes
     }

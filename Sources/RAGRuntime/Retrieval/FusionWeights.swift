@@ -1,0 +1,32 @@
+/// How much each ranking counts in hybrid search's reciprocal rank fusion, chosen from the question.
+///
+/// Measured with `rag-runtime eval` (README, "Retrieval quality"): with equal weights, BM25 pulled
+/// paraphrases down (a sentence model already matches meaning, and shared words such as "engine"
+/// or "low" span many scenarios), while for a bare code ("P0217", "ENG-001", "VH-0042") the
+/// embedding is noise and the exact term is the answer. So:
+///
+/// - a question holding a code-like token (letters and digits together) weighs BM25 at 2 and the
+///   vectors at 1: every exact match (within the fusion depth) outranks every vector-only hit;
+/// - any other question weighs BM25 at 0.5: a lexical-only hit enters below the vector ranking's
+///   top results, and lexical agreement reorders documents both rankings found.
+public struct FusionWeights: Sendable, Equatable {
+    public var vector: Float
+    public var lexical: Float
+
+    public init(vector: Float, lexical: Float) {
+        self.vector = vector
+        self.lexical = lexical
+    }
+
+    /// The weights for a question's text.
+    public static func `for`(_ text: String) -> FusionWeights {
+        hasCode(text) ? FusionWeights(vector: 1, lexical: 2) : FusionWeights(vector: 1, lexical: 0.15)
+    }
+
+    /// Whether `text` holds a token with both letters and digits (`P0217`, `ENG-001`, `vh-0042`, `U0100`).
+    public static func hasCode(_ text: String) -> Bool {
+        text.split { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }.contains { token in
+            token.contains(where: \.isNumber) && token.contains(where: \.isLetter)
+        }
+    }
+}
