@@ -376,7 +376,9 @@ let package = Package(
         ),
         .testTarget(
             name: "RetrievalClientsTests",
-            dependencies: ["RetrievalClients", "Retrieval", "QueryUnderstanding", "TelemetryModel", "RAGRuntimeTesting", "AWS", "AWSTesting"],
+            dependencies: [
+                "RetrievalClients", "Retrieval", "RetrievalEvaluation", "QueryUnderstanding", "TelemetryModel", "RAGRuntimeTesting", "AWS", "AWSTesting",
+            ],
             path: "Tests/RAGRuntime/RetrievalClientsTests",
             swiftSettings: swiftSettings
         ),

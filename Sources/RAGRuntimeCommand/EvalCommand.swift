@@ -55,6 +55,10 @@ struct EvalCommand: AsyncParsableCommand {
         }
         print(EvaluationTable.render(rows))
         if let outcomes = rows.first?.outcomes {
+            let unscored = outcomes.filter { $0.relevant == 0 }
+            if !unscored.isEmpty {
+                print("not scored (no relevant record in this corpus): " + unscored.map { "\"\($0.question.text)\"" }.joined(separator: ", "))
+            }
             let windows = outcomes.filter { $0.question.window != nil }
             print("parsed exactly: time range \(outcomes.filter(\.timeRangeExact).count)/\(outcomes.count) questions "
                 + "(\(windows.filter(\.timeRangeExact).count)/\(windows.count) with a window), "
@@ -77,7 +81,9 @@ struct EvalCommand: AsyncParsableCommand {
 enum EvaluationTable {
     static func render(_ rows: [(name: String, outcomes: [RetrievalEvaluation.Outcome])]) -> String {
         var lines = ["| retriever | questions | P@10 | R@10 | nDCG@10 |", "|---|---|---:|---:|---:|"]
-        for (name, outcomes) in rows {
+        for (name, all) in rows {
+            // A question with no relevant record in this corpus measures nothing.
+            let outcomes = all.filter { $0.relevant > 0 }
             let styles = Set(outcomes.map(\.question.style)).sorted()
             for style in styles {
                 let chosen = outcomes.filter { $0.question.style == style }

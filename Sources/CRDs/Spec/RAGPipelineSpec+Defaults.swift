@@ -173,11 +173,13 @@ extension OpenSearchSpec {
 }
 
 /// Default container resources per component. Memory limits bound a leak; no CPU limits, so
-/// bursts use idle CPU instead of being throttled.
+/// bursts use idle CPU instead of being throttled. The backend and the consumer embed with the
+/// local model by default: about 200 MiB resident with the model loaded and no documents, plus
+/// about 100 MiB of activations while a batch of 32 long texts is embedded, hence 512Mi requested.
 public enum ComponentResources {
-    public static let backend = ResourceRequirements(requests: ["cpu": "250m", "memory": "256Mi"], limits: ["memory": "1Gi"])
+    public static let backend = ResourceRequirements(requests: ["cpu": "250m", "memory": "512Mi"], limits: ["memory": "1Gi"])
     public static let ui = ResourceRequirements(requests: ["cpu": "100m", "memory": "64Mi"], limits: ["memory": "256Mi"])
-    public static let consumer = ResourceRequirements(requests: ["cpu": "250m", "memory": "256Mi"], limits: ["memory": "1Gi"])
+    public static let consumer = ResourceRequirements(requests: ["cpu": "250m", "memory": "512Mi"], limits: ["memory": "1Gi"])
     public static let producer = ResourceRequirements(requests: ["cpu": "50m", "memory": "64Mi"], limits: ["memory": "256Mi"])
     /// vLLM's CPU and memory; the NeuronCores are added by the operator.
     public static let vllm = ResourceRequirements(requests: ["cpu": "1", "memory": "8Gi"])

@@ -8,9 +8,12 @@ import Retrieval
 /// `error_code`, `vehicle_id` and `diagnostic_info.dtc_codes`; the search's own filter is the
 /// `filter` clause, so both rankings come from the same documents.
 ///
-/// OpenSearch's own `hybrid` query needs a search pipeline (normalization or score-ranker
-/// processor), which OpenSearch Serverless collections do not offer, so the two rankings are
-/// fetched with two queries and fused by reciprocal rank in the client, as the embedded store does.
+/// OpenSearch's own `hybrid` query needs a search pipeline. OpenSearch Serverless documents the
+/// normalization processor for it (min_max or l2 scores, combined by a mean), not the score-ranker
+/// processor that does reciprocal rank fusion, and a pipeline is one more resource to create in
+/// the collection. So the two rankings are fetched with two queries and fused by weighted
+/// reciprocal rank in the client: the same fusion, with the same weights, as the embedded store,
+/// on any OpenSearch.
 enum OpenSearchLexicalQuery {
     /// Tokens that look like codes or ids: letters and digits together, or joined by `-`, upper-cased.
     static func codes(in text: String) -> [String] {

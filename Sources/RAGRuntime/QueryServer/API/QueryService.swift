@@ -109,11 +109,13 @@ public struct QueryService: Sendable {
         let matches: MatchSummary
         do {
             let filter = SearchFilter(parsed)
+            // The totals are a second request on OpenSearch: made while the search runs.
+            async let totals = store.summarize(filter: filter, bucketLimit: Self.bucketLimit)
             switch mode {
             case .vector: hits = try await store.search(vector: vector, k: k, filter: filter)
             case .hybrid: hits = try await store.hybridSearch(vector: vector, text: text, k: k, filter: filter)
             }
-            matches = try await store.summarize(filter: filter, bucketLimit: Self.bucketLimit)
+            matches = try await totals
         } catch {
             logger.warning("search failed", metadata: ["error": "\(error)"])
             throw QueryAPIError.unavailable("vector_store_unavailable", "the vector store search failed", detail: "\(error)")
