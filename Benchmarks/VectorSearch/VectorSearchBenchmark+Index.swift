@@ -84,10 +84,11 @@ extension VectorSearchBenchmark {
             guard Int(queries) == nil else { throw ValidationError("--queries must be a .npy file with --base") }
             let queryFile = try NPYFile(path: queries)
             guard queryFile.columns == file.columns else { throw ValidationError("queries have \(queryFile.columns) dimensions, base \(file.columns)") }
-            let limit = min(count, file.rows)
+            let limit = min(count ?? file.rows, file.rows)
             return (Array(file.values.prefix(limit * file.columns)), file.columns, (0..<queryFile.rows).map(queryFile.row), URL(fileURLWithPath: base).lastPathComponent)
         }
         guard let queryCount = Int(queries) else { throw ValidationError("--queries must be a count without --base") }
+        let count = self.count ?? 100_000
         let all = ClusteredVectors.make(count: count + queryCount, dimensions: dimensions, seed: 42)
         let queryVectors = (0..<queryCount).map { Array(all[((count + $0) * dimensions)..<((count + $0 + 1) * dimensions)]) }
         return (Array(all.prefix(count * dimensions)), dimensions, queryVectors, "synthetic clustered unit vectors")

@@ -7,6 +7,7 @@ extension VectorSearchBenchmark {
     /// The store mode: the embedded vector store over synthetic telemetry (see the type's overview).
     func runStore() async throws {
         guard let queryCount = Int(queries) else { throw ValidationError("--queries must be a count in store mode") }
+        let count = self.count ?? 100_000
         var corpus = SyntheticCorpus(seed: 7, dimensions: dimensions)
         let start = ContinuousClock.now
         let documents = try await corpus.documents(count, embedText: text)

@@ -19,7 +19,8 @@ struct VectorSearchBenchmark: AsyncParsableCommand {
 
     @Option(help: "store (the embedded store on synthetic telemetry) or index (VectorIndex alone). Default: index with --base, else store.")
     var mode: Mode?
-    @Option(help: "Documents (store) or synthetic vectors (index) in the corpus.") var count = 100_000
+    @Option(help: "Documents (store) or synthetic vectors (index) in the corpus (default 100000); with --base, the first N rows (default all).")
+    var count: Int?
     @Option(help: "Vector dimensions of synthetic data.") var dimensions = 384
     @Option(help: "HNSW m.") var m = 16
     @Option(help: "HNSW efConstruction.") var efConstruction = 128

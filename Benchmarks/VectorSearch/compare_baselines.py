@@ -214,7 +214,7 @@ def main():
         with tempfile.TemporaryDirectory() as scratch:
             report = os.path.join(scratch, "swift.json")
             command = [args.swift_binary, "--mode", "index", "--base", base_path, "--queries", query_path, "--metric", args.metric,
-                       "--m", str(args.m), "--ef-construction", str(args.ef_construction), "--threads", str(args.threads),
+                       "--count", str(len(base)), "--m", str(args.m), "--ef-construction", str(args.ef_construction), "--threads", str(args.threads),
                        "--sweep", args.sweep, "--json", report, "--index-file", os.path.join(scratch, "index.hnsw")] + args.swift_args.split()
             print("ours: " + " ".join(command), flush=True)
             subprocess.run(command, check=True)

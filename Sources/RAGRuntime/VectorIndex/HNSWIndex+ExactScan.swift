@@ -27,26 +27,42 @@ extension HNSWIndex {
 
     /// Scans the allowed rows in order, keeping the `k` closest in a bounded heap.
     func exactScan(query: UnsafePointer<Float>, k: Int, filter: IDFilter?) -> [Scored] {
+        vectors.withUnsafeBufferPointer { rowBuffer in
+            let rows = rowBuffer.baseAddress!
+            if metric.usesDotProduct {
+                return scan(FloatDotDistance(query: query, rows: rows, stride: stride), k: k, filter: filter)
+            }
+            return scan(FloatL2Distance(query: query, rows: rows, stride: stride), k: k, filter: filter)
+        }
+    }
+
+    /// The scan, specialised for one distance; walks the filter's bitset word by word.
+    private func scan<D: QueryDistance>(_ distance: D, k: Int, filter: IDFilter?) -> [Scored] {
         var storage = [Scored](repeating: Scored(score: 0, node: 0), count: k + 1)
-        return vectors.withUnsafeBufferPointer { rowBuffer in
-            let score = exactDistance(query: query, rows: rowBuffer.baseAddress!)
-            return storage.withUnsafeMutableBufferPointer { buffer in
-                var best = ScoredHeap<MaxFirst>(base: buffer.baseAddress!)
-                func consider(_ node: Int32) {
-                    let value = score(node)
-                    if best.count < k {
-                        best.push(Scored(score: value, node: node))
-                    } else if value < best.top.score {
-                        best.replaceTop(Scored(score: value, node: node))
+        return storage.withUnsafeMutableBufferPointer { buffer in
+            var best = ScoredHeap<MaxFirst>(base: buffer.baseAddress!)
+            @inline(__always) func consider(_ node: Int32) {
+                let value = distance(node)
+                if best.count < k {
+                    best.push(Scored(score: value, node: node))
+                } else if value < best.top.score {
+                    best.replaceTop(Scored(score: value, node: node))
+                }
+            }
+            if let filter {
+                filter.words.withUnsafeBufferPointer { words in
+                    for (index, word) in words.enumerated() {
+                        var remaining = word
+                        while remaining != 0 {
+                            consider(Int32(index << 6 | remaining.trailingZeroBitCount))
+                            remaining &= remaining &- 1
+                        }
                     }
                 }
-                if let filter {
-                    for id in filter.ids { consider(Int32(id)) }
-                } else {
-                    for id in 0..<count { consider(Int32(id)) }
-                }
-                return best.sortedClosestFirst()
+            } else {
+                for id in 0..<count { consider(Int32(id)) }
             }
+            return best.sortedClosestFirst()
         }
     }
 }

@@ -50,8 +50,8 @@ import VectorIndex
     @Test func theCostModelScansSmallSetsAndWalksLargeOnes() {
         let index = Self.index
         #expect(index.strategy(for: Self.filter(fraction: 0.001, seed: 1), k: 10) == .exact)
-        #expect(index.strategy(for: Self.filter(fraction: 0.2, seed: 1), k: 10) == .twoHopGraph)
-        #expect(index.strategy(for: Self.filter(fraction: 0.6, seed: 1), k: 10) == .filteredGraph)
+        #expect(index.strategy(for: Self.filter(fraction: 0.2, seed: 1), k: 10) == .exact)
+        #expect(index.strategy(for: Self.filter(fraction: 0.7, seed: 1), k: 10) == .filteredGraph)
         #expect(index.strategy(for: nil, k: 10) == .graph)
     }
 

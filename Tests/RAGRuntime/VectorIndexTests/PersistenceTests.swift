@@ -12,13 +12,14 @@ import VectorIndex
 
     @Test(arguments: [Quantization.none, .int8])
     func aWrittenIndexReopensMappedWithTheSameResults(quantization: Quantization) throws {
-        var index = try HNSWIndex(dimensions: 20, metric: .angular, configuration: HNSWConfiguration(m: 8, efConstruction: 40, quantization: quantization))
+        var index = try HNSWIndex(dimensions: 20, metric: .angular, configuration: HNSWConfiguration(m: 8, efConstruction: 40, efSearch: 16, quantization: quantization))
         try index.add(contentsOf: Self.data.flat)
         let path = temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: path) }
         try index.write(to: path)
         var reopened = try HNSWIndex(contentsOf: path)
         #expect(reopened.isMapped)
+        #expect(reopened.strategy(for: nil, k: 10) == .graph)
         #expect(reopened.count == index.count)
         #expect(reopened.configuration == index.configuration)
         for query in Self.data.queries {
@@ -27,7 +28,7 @@ import VectorIndex
     }
 
     @Test func aReopenedIndexCanGrow() throws {
-        var index = try HNSWIndex(dimensions: 20, metric: .l2, configuration: HNSWConfiguration(m: 8, efConstruction: 40))
+        var index = try HNSWIndex(dimensions: 20, metric: .l2, configuration: HNSWConfiguration(m: 8, efConstruction: 40, efSearch: 16))
         try index.add(contentsOf: Array(Self.data.flat.prefix(20 * 2_000)))
         let path = temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: path) }
