@@ -56,7 +56,7 @@ extension HNSWIndex {
     /// The strategy a search with `filter` would use.
     public func strategy(for filter: IDFilter?, k: Int, efSearch: Int? = nil) -> SearchStrategy {
         let ef = max(efSearch ?? configuration.efSearch, k)
-        return SearchCostModel.strategy(count: count, allowed: filter?.count, k: k, ef: ef, m: configuration.m)
+        return SearchCostModel.strategy(count: count, allowed: filter?.count, k: k, ef: ef, m: configuration.m, stride: stride)
     }
 
     /// The query padded to ``stride`` (normalised for the angular metric).
