@@ -1,69 +1,52 @@
 import ArgumentParser
 import Foundation
-import QueryUnderstanding
-import Retrieval
+import VectorIndex
 
-/// `swift run -c release vector-search-benchmark`: builds the embedded vector store over synthetic
-/// telemetry and prints build time, recall@10 against exact search, and queries per second
-/// unfiltered and with time-window and field filters. `--dump FILE` writes the vectors (float32,
-/// corpus then queries) for `faiss_baseline.py`, which measures faiss-cpu's HNSW on the same data.
+/// `swift run -c release vector-search-benchmark`: two modes.
+///
+/// - `--mode store` (the default without `--base`): the embedded vector store over synthetic
+///   telemetry: build time, recall@10 and q/s unfiltered and with time-window and field filters.
+///   `--dump FILE` writes the vectors for `faiss_baseline.py`.
+/// - `--mode index` (the default with `--base`): the `VectorIndex` HNSW alone, on `.npy` files
+///   (`--base`, `--queries`, `--metric`) or on synthetic clustered unit vectors (`--count`,
+///   `--dimensions`). Exact ground truth, an efSearch sweep with recall counted the ann-benchmarks
+///   way (ties by distance), q/s at recall 0.90 / 0.95 / 0.99, build time, bytes per vector,
+///   filtered recall per selectivity, and, with `--index-file`, the write and memory-mapped reopen.
+///   `--json FILE` writes the figures for `compare_baselines.py`.
 @main
 struct VectorSearchBenchmark: AsyncParsableCommand {
-    @Option(help: "Documents in the corpus.") var count = 100_000
-    @Option(help: "Vector dimensions.") var dimensions = 384
+    enum Mode: String, ExpressibleByArgument { case store, index }
+
+    @Option(help: "store (the embedded store on synthetic telemetry) or index (VectorIndex alone). Default: index with --base, else store.")
+    var mode: Mode?
+    @Option(help: "Documents (store) or synthetic vectors (index) in the corpus (default 100000); with --base, the first N rows (default all).")
+    var count: Int?
+    @Option(help: "Vector dimensions of synthetic data.") var dimensions = 384
+    @Option(help: "HNSW m.") var m = 16
     @Option(help: "HNSW efConstruction.") var efConstruction = 128
-    @Option(help: "HNSW efSearch.") var efSearch = 100
-    @Option(help: "Queries per measurement.") var queries = 500
-    @Flag(help: "Embed record texts with the hashing embedder instead of random unit vectors.") var text = false
-    @Option(help: "Write corpus and query vectors here (float32, little-endian).") var dump: String?
+    @Option(help: "HNSW efSearch (store mode; the filter sweep in index mode).") var efSearch = 100
+    @Option(help: "A query count (synthetic data), or a .npy file of query vectors (index mode).") var queries = "500"
+    @Flag(help: "Store mode: embed record texts with the hashing embedder instead of random unit vectors.") var text = false
+    @Option(help: "Store mode: write corpus and query vectors here (float32, little-endian).") var dump: String?
+    @Option(help: "Index mode: a .npy file of base vectors (float32, rows).") var base: String?
+    @Option(help: "Index mode: angular, ip or l2.") var metric: DistanceMetric = .angular
+    @Option(help: "Index mode: threads for the build (searches use one thread).") var threads = 1
+    @Option(help: "Index mode: none or int8 (the walk reads int8 codes, re-ranked exactly).") var quantization: Quantization = .none
+    @Option(help: "Index mode: the efSearch values to sweep, comma-separated.") var sweep = "10,16,24,32,48,64,96,128,192,256,384,512"
+    @Option(help: "Index mode: filter selectivities to measure, comma-separated (empty: none).") var selectivities = "0.001,0.01,0.05,0.1,0.2,0.5,1"
+    @Option(help: "Index mode: write the index here, reopen it memory-mapped and time that.") var indexFile: String?
+    @Option(help: "Index mode: write the figures as JSON here.") var json: String?
 
     func run() async throws {
-        var corpus = SyntheticCorpus(seed: 7, dimensions: dimensions)
-        let start = ContinuousClock.now
-        let documents = try await corpus.documents(count, embedText: text)
-        let queryVectors = try await corpus.queries(queries, embedText: text)
-        print("corpus: \(count) x \(dimensions) (\(text ? "hashing embedder" : "random unit vectors")) made in \(seconds(start.duration(to: .now))) s")
-        if let dump {
-            let all = documents.flatMap(\.vector) + queryVectors.flatMap { $0 }
-            try all.withUnsafeBytes { try Data($0).write(to: URL(fileURLWithPath: dump)) }
-            print("dumped \(count) + \(queries) vectors to \(dump)")
+        switch mode ?? (base == nil ? .store : .index) {
+        case .store: try await runStore()
+        case .index: try runIndex()
         }
-        let store = try EmbeddedVectorStore(configuration: .init(dimensions: dimensions, hnsw: HNSWParameters(efConstruction: efConstruction, efSearch: efSearch)))
-        let building = ContinuousClock.now
-        for batch in stride(from: 0, to: count, by: 1000) { try await store.upsert(Array(documents[batch..<min(count, batch + 1000)])) }
-        print("build: \(seconds(building.duration(to: .now))) s (M=16, efConstruction=\(efConstruction))")
-
-        let (results, unfiltered) = try await measure(store, queryVectors, .init())
-        let recall = zip(queryVectors, results).map { query, hits in
-            let exact = Set(Self.exactTop10(query, documents))
-            return Double(exact.intersection(hits).count) / 10
-        }.reduce(0, +) / Double(queryVectors.count)
-        print("unfiltered: \(Int(unfiltered)) q/s, recall@10 \(String(format: "%.4f", recall)) (efSearch=\(efSearch))")
-        let base = corpus.start
-        let filters: [(String, SearchFilter)] = [
-            ("1 h window (~4%)", SearchFilter(timeRange: TimeRange(gte: base.addingTimeInterval(3600), lte: base.addingTimeInterval(7200)))),
-            ("12 h window (50%)", SearchFilter(timeRange: TimeRange(gte: base, lte: base.addingTimeInterval(43_200)))),
-            ("vehicle_id eq (~0.2%)", SearchFilter(fields: [FieldFilter(field: "vehicle_id", op: .eq, value: .string("VH-0007"))])),
-            ("engine_temp > 120 (~15%)", SearchFilter(fields: [FieldFilter(field: "sensor_readings.engine_temp", op: .gt, value: .number(120))])),
-        ]
-        for (name, filter) in filters {
-            let (hits, rate) = try await measure(store, queryVectors, filter)
-            print("filtered \(name): \(Int(rate)) q/s, \(hits.map(\.count).reduce(0, +) / max(1, hits.count)) hits per query")
-        }
-    }
-
-    func measure(_ store: EmbeddedVectorStore, _ queries: [[Float]], _ filter: SearchFilter) async throws -> ([[String]], Double) {
-        let start = ContinuousClock.now
-        var results: [[String]] = []
-        for query in queries { results.append(try await store.search(vector: query, k: 10, filter: filter).map(\.id)) }
-        return (results, Double(queries.count) / seconds(start.duration(to: .now)))
-    }
-
-    static func exactTop10(_ query: [Float], _ documents: [IndexedDocument]) -> [String] {
-        documents.map { document in (document.id, zip(query, document.vector).reduce(Float(0)) { $0 + $1.0 * $1.1 }) }
-            .sorted { $0.1 > $1.1 }.prefix(10).map(\.0)
     }
 }
+
+extension DistanceMetric: ExpressibleByArgument {}
+extension Quantization: ExpressibleByArgument {}
 
 func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18

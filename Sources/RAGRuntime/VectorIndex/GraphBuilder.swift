@@ -1,0 +1,213 @@
+import Dispatch
+import Synchronization
+
+/// The entry point of the graph and its top layer, shared by the build's threads.
+struct EntryPoint: Sendable, Equatable {
+    var node: Int32
+    var level: Int
+}
+
+/// The shared ``EntryPoint`` behind a mutex.
+final class EntryBox: Sendable {
+    let state: Mutex<EntryPoint>
+    init(_ entry: EntryPoint) { state = Mutex(entry) }
+}
+
+/// The next node to insert, shared by the build's threads.
+final class NodeCounter: Sendable {
+    private let next: Atomic<Int>
+    init(_ first: Int) { next = Atomic(first) }
+    func take() -> Int { next.add(1, ordering: .relaxed).oldValue }
+}
+
+/// Links allocated nodes into the graph (Algorithm 1 of the HNSW paper), on one thread or several.
+///
+/// Distances while building are always exact `Float` ones, whatever the search quantisation, so
+/// the graph is as good as the data allows.
+struct GraphBuilder {
+    let graph: GraphLinks
+    let rows: UnsafePointer<Float>
+    let stride: Int
+    let metric: DistanceMetric
+    let efConstruction: Int
+    let nodeCount: Int
+    let entry: EntryBox
+    /// Present when more than one thread links.
+    let locks: NodeLocks?
+
+    /// Inserts the nodes of `range`: in order on one thread, else by `threads` workers.
+    func insertAll(_ range: Range<Int>, threads: Int) {
+        guard threads > 1, let locks else {
+            withWorker { worker in
+                let reader = DirectReader(graph: graph)
+                for node in range { insert(Int32(node), worker: &worker, reader: reader) }
+            }
+            return
+        }
+        let counter = NodeCounter(range.lowerBound)
+        // The workers share the builder's raw pointers. That is sound because every list they read
+        // or write is guarded by its node's lock, rows and levels are only read, and
+        // concurrentPerform returns only after all of them are done, inside the pointers' scope.
+        nonisolated(unsafe) let shared = self
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            shared.withWorker { worker in
+                let reader = LockedReader(graph: shared.graph, locks: locks, buffer: worker.listBuffer)
+                while true {
+                    let node = counter.take()
+                    guard node < range.upperBound else { break }
+                    shared.insert(Int32(node), worker: &worker, reader: reader)
+                }
+            }
+        }
+    }
+
+    /// One thread's scratch: visited marks, heaps and a list buffer.
+    struct Worker {
+        let marks: UnsafeMutablePointer<UInt16>
+        var generation: UInt16 = 0
+        let nodeCount: Int
+        let candidates: UnsafeMutablePointer<Scored>
+        let results: UnsafeMutablePointer<Scored>
+        let listBuffer: UnsafeMutablePointer<Int32>
+
+        mutating func nextGeneration() -> UInt16 {
+            if generation == UInt16.max {
+                marks.update(repeating: 0, count: nodeCount)
+                generation = 0
+            }
+            generation += 1
+            return generation
+        }
+    }
+
+    private func withWorker(_ body: (inout Worker) -> Void) {
+        var marks = [UInt16](repeating: 0, count: nodeCount)
+        var candidates = [Scored](repeating: Scored(score: 0, node: 0), count: nodeCount + 1)
+        var results = [Scored](repeating: Scored(score: 0, node: 0), count: efConstruction + 2)
+        var list = [Int32](repeating: 0, count: graph.stride0)
+        marks.withUnsafeMutableBufferPointer { marks in
+            candidates.withUnsafeMutableBufferPointer { candidates in
+                results.withUnsafeMutableBufferPointer { results in
+                    list.withUnsafeMutableBufferPointer { list in
+                        var worker = Worker(
+                            marks: marks.baseAddress!, nodeCount: nodeCount, candidates: candidates.baseAddress!,
+                            results: results.baseAddress!, listBuffer: list.baseAddress!
+                        )
+                        body(&worker)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The exact distance between two stored rows.
+    @inline(__always)
+    func distance(_ a: Int32, _ b: Int32) -> Float {
+        let rowA = rows + Int(a) &* stride, rowB = rows + Int(b) &* stride
+        return metric.usesDotProduct ? -SIMDKernels.dot(rowA, rowB, count: stride) : SIMDKernels.squaredL2(rowA, rowB, count: stride)
+    }
+
+    private func insert<R: ListReader>(_ node: Int32, worker: inout Worker, reader: R) {
+        let query = rows + Int(node) &* stride
+        if metric.usesDotProduct {
+            insert(node, distance: FloatDotDistance(query: query, rows: rows, stride: stride), worker: &worker, reader: reader)
+        } else {
+            insert(node, distance: FloatL2Distance(query: query, rows: rows, stride: stride), worker: &worker, reader: reader)
+        }
+    }
+
+    private func insert<D: QueryDistance, R: ListReader>(_ node: Int32, distance: D, worker: inout Worker, reader: R) {
+        let level = Int(graph.levels[Int(node)])
+        let start: EntryPoint? = entry.state.withLock { entry in
+            if entry.node < 0 {
+                entry = EntryPoint(node: node, level: level)
+                return nil
+            }
+            return entry
+        }
+        guard let start else { return }
+        var current = Scored(score: distance(start.node), node: start.node)
+        var layer = start.level
+        while layer > level {
+            current = LayerSearch.greedy(distance: distance, from: current, level: layer, reader: reader)
+            layer -= 1
+        }
+        layer = min(level, start.level)
+        while layer >= 0 {
+            let generation = worker.nextGeneration()
+            var candidates = ScoredHeap<MinFirst>(base: worker.candidates)
+            var results = ScoredHeap<MaxFirst>(base: worker.results)
+            LayerSearch.beam(
+                distance: distance, entry: current, ef: efConstruction, level: layer, reader: reader,
+                marks: worker.marks, generation: generation, candidates: &candidates, results: &results
+            )
+            let found = results.sortedClosestFirst()
+            let selected = selectNeighbours(found, limit: graph.capacity(level: 1))
+            withLock(node) { setList(of: node, level: layer, to: selected) }
+            for neighbour in selected { connect(neighbour.node, to: node, score: neighbour.score, level: layer) }
+            current = found[0]
+            layer -= 1
+        }
+        if level > start.level {
+            entry.state.withLock { entry in
+                if level > entry.level { entry = EntryPoint(node: node, level: level) }
+            }
+        }
+    }
+
+    @inline(__always)
+    private func withLock<Result>(_ node: Int32, _ body: () -> Result) -> Result {
+        if let locks { return locks.withLock(node, body) }
+        return body()
+    }
+
+    /// The neighbour-selection heuristic (Algorithm 4 of the paper): walking the candidates closest
+    /// first, keep one only if it is closer to the base than to every neighbour kept so far. Links
+    /// then spread across directions instead of crowding into one cluster.
+    ///
+    /// - Parameter sorted: Candidates scored against the base, closest first.
+    func selectNeighbours(_ sorted: [Scored], limit: Int) -> [Scored] {
+        guard sorted.count > limit else { return sorted }
+        var kept: [Scored] = []
+        kept.reserveCapacity(limit)
+        for candidate in sorted {
+            if kept.count == limit { break }
+            var diverse = true
+            for other in kept where distance(candidate.node, other.node) < candidate.score {
+                diverse = false
+                break
+            }
+            if diverse { kept.append(candidate) }
+        }
+        return kept
+    }
+
+    /// Adds the link `node → newNeighbour` on `level`, re-selecting `node`'s list when it is full.
+    private func connect(_ node: Int32, to newNeighbour: Int32, score: Float, level: Int) {
+        withLock(node) {
+            let list = graph.list(node, level: level)
+            let degree = Int(list[0])
+            let limit = graph.capacity(level: level)
+            if degree < limit {
+                list[1 + degree] = newNeighbour
+                list[0] = Int32(degree + 1)
+                return
+            }
+            var candidates = [Scored(score: score, node: newNeighbour)]
+            candidates.reserveCapacity(degree + 1)
+            for slot in 0..<degree {
+                let existing = list[1 + slot]
+                candidates.append(Scored(score: distance(node, existing), node: existing))
+            }
+            candidates.sort(by: Scored.closerFirst)
+            setList(of: node, level: level, to: selectNeighbours(candidates, limit: limit))
+        }
+    }
+
+    /// Replaces the list of `node` on `level`; the caller holds the node's lock.
+    private func setList(of node: Int32, level: Int, to neighbours: [Scored]) {
+        let list = graph.list(node, level: level)
+        for (slot, neighbour) in neighbours.enumerated() { list[1 + slot] = neighbour.node }
+        list[0] = Int32(neighbours.count)
+    }
+}

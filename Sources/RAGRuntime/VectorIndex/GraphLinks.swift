@@ -1,0 +1,85 @@
+/// The adjacency lists of the graph, seen through raw pointers for the duration of one operation.
+///
+/// ## Layout
+/// Layer 0 is one flat block per node: a count, then `2·m` slots (``stride0`` = `2·m + 1` Int32s),
+/// so node `i`'s list is at `i · stride0` with no indirection. Nodes above layer 0 own a block in
+/// the upper-links array at `upperOffsets[i]`: per layer `1...level`, a count and `m` slots.
+/// Everything is allocated when a node is added, so linking never reallocates (which is what lets
+/// a parallel build share the arrays).
+struct GraphLinks {
+    let layer0: UnsafeMutablePointer<Int32>
+    let upper: UnsafeMutablePointer<Int32>
+    let upperOffsets: UnsafePointer<Int32>
+    let levels: UnsafePointer<UInt8>
+    let m: Int
+
+    var stride0: Int { 2 &* m &+ 1 }
+
+    /// The list of `node` on `level`: `list[0]` is the count, the ids follow.
+    @inline(__always)
+    func list(_ node: Int32, level: Int) -> UnsafeMutablePointer<Int32> {
+        if level == 0 { return layer0 + Int(node) &* stride0 }
+        let base: Int = Int(upperOffsets[Int(node)])
+        let within: Int = (level &- 1) &* (m &+ 1)
+        return upper + (base &+ within)
+    }
+
+    /// The degree limit on `level`.
+    @inline(__always)
+    func capacity(level: Int) -> Int { level == 0 ? 2 &* m : m }
+}
+
+/// The distance from a fixed query to any node, lower is closer.
+protocol QueryDistance {
+    func callAsFunction(_ node: Int32) -> Float
+}
+
+/// `-dot(query, row)` over the `Float` rows (the angular and inner-product metrics).
+struct FloatDotDistance: QueryDistance {
+    let query: UnsafePointer<Float>
+    let rows: UnsafePointer<Float>
+    let stride: Int
+
+    @inline(__always)
+    func callAsFunction(_ node: Int32) -> Float {
+        -SIMDKernels.dot(query, rows + Int(node) &* stride, count: stride)
+    }
+}
+
+/// Squared L2 distance over the `Float` rows.
+struct FloatL2Distance: QueryDistance {
+    let query: UnsafePointer<Float>
+    let rows: UnsafePointer<Float>
+    let stride: Int
+
+    @inline(__always)
+    func callAsFunction(_ node: Int32) -> Float {
+        SIMDKernels.squaredL2(query, rows + Int(node) &* stride, count: stride)
+    }
+}
+
+/// `-dot(query, decoded row)` over int8 codes: `-(bias + sum(weights · codes))` (see ``ScalarQuantizer``).
+struct CodeDotDistance: QueryDistance {
+    let weights: UnsafePointer<Float>
+    let bias: Float
+    let codes: UnsafePointer<UInt8>
+    let stride: Int
+
+    @inline(__always)
+    func callAsFunction(_ node: Int32) -> Float {
+        -(bias + SIMDKernels.weightedSum(weights, codes + Int(node) &* stride, count: stride))
+    }
+}
+
+/// Squared L2 distance over int8 codes: `sum(step² · (query' - code)²)` with the query in code units.
+struct CodeL2Distance: QueryDistance {
+    let query: UnsafePointer<Float>
+    let weights: UnsafePointer<Float>
+    let codes: UnsafePointer<UInt8>
+    let stride: Int
+
+    @inline(__always)
+    func callAsFunction(_ node: Int32) -> Float {
+        SIMDKernels.weightedSquaredL2(query, weights, codes + Int(node) &* stride, count: stride)
+    }
+}

@@ -1,0 +1,87 @@
+extension HNSWIndex {
+    /// The graph walk for a prepared query: up to `k` nodes, closest first.
+    ///
+    /// Picks the distance (`Float` rows, or int8 codes re-ranked on the rows) once, so the walk
+    /// itself is specialised for it.
+    func walk(query: UnsafePointer<Float>, k: Int, ef: Int, filter: IDFilter?, twoHop: Bool, scratch: inout SearchScratch) -> [Scored] {
+        let generation = scratch.begin(count: count, ef: ef)
+        return vectors.withUnsafeBufferPointer { rowBuffer in
+            let rows = rowBuffer.baseAddress!
+            let exact = exactDistance(query: query, rows: rows)
+            guard let quantizer else {
+                let found = metric.usesDotProduct
+                    ? run(FloatDotDistance(query: query, rows: rows, stride: stride), ef: ef, filter: filter, twoHop: twoHop, generation: generation, scratch: &scratch)
+                    : run(FloatL2Distance(query: query, rows: rows, stride: stride), ef: ef, filter: filter, twoHop: twoHop, generation: generation, scratch: &scratch)
+                _ = exact
+                return Array(found.prefix(k))
+            }
+            let codeStride = quantizer.codeStride
+            var weights = [Float](repeating: 0, count: codeStride)
+            var scaled = [Float](repeating: 0, count: codeStride)
+            let found: [Scored] = codes.withUnsafeBufferPointer { codeBuffer in
+                weights.withUnsafeMutableBufferPointer { weights in
+                    scaled.withUnsafeMutableBufferPointer { scaled in
+                        let codes = codeBuffer.baseAddress!
+                        if metric.usesDotProduct {
+                            let bias = quantizer.dotWeights(query: query, into: weights.baseAddress!)
+                            let distance = CodeDotDistance(weights: weights.baseAddress!, bias: bias, codes: codes, stride: codeStride)
+                            return run(distance, ef: ef, filter: filter, twoHop: twoHop, generation: generation, scratch: &scratch)
+                        }
+                        quantizer.l2Weights(query: query, scaled: scaled.baseAddress!, weights: weights.baseAddress!)
+                        let distance = CodeL2Distance(query: scaled.baseAddress!, weights: weights.baseAddress!, codes: codes, stride: codeStride)
+                        return run(distance, ef: ef, filter: filter, twoHop: twoHop, generation: generation, scratch: &scratch)
+                    }
+                }
+            }
+            let reranked = found.map { Scored(score: exact($0.node), node: $0.node) }.sorted(by: Scored.closerFirst)
+            return Array(reranked.prefix(k))
+        }
+    }
+
+    /// The exact distance from a prepared query to a row, as a closure over the metric.
+    func exactDistance(query: UnsafePointer<Float>, rows: UnsafePointer<Float>) -> (Int32) -> Float {
+        let stride = stride
+        if metric.usesDotProduct {
+            return { node in -SIMDKernels.dot(query, rows + Int(node) &* stride, count: stride) }
+        }
+        return { node in SIMDKernels.squaredL2(query, rows + Int(node) &* stride, count: stride) }
+    }
+
+    /// Descends the upper layers greedily, then runs the layer-0 beam search; returns the beam, closest first.
+    private func run<D: QueryDistance>(
+        _ distance: D, ef: Int, filter: IDFilter?, twoHop: Bool, generation: UInt16, scratch: inout SearchScratch
+    ) -> [Scored] {
+        withGraph { graph in
+            let reader = DirectReader(graph: graph)
+            var current = Scored(score: distance(entryPoint), node: entryPoint)
+            var level = maxLevel
+            while level > 0 {
+                current = LayerSearch.greedy(distance: distance, from: current, level: level, reader: reader)
+                level -= 1
+            }
+            let entry = current
+            return scratch.marks.withUnsafeMutableBufferPointer { marks in
+                scratch.candidates.withUnsafeMutableBufferPointer { candidateBuffer in
+                    scratch.results.withUnsafeMutableBufferPointer { resultBuffer in
+                        var candidates = ScoredHeap<MinFirst>(base: candidateBuffer.baseAddress!)
+                        var results = ScoredHeap<MaxFirst>(base: resultBuffer.baseAddress!)
+                        if let filter {
+                            filter.words.withUnsafeBufferPointer { words in
+                                LayerSearch.filteredBeam(
+                                    distance: distance, entry: entry, ef: ef, graph: graph, allowed: words.baseAddress!, twoHop: twoHop,
+                                    marks: marks.baseAddress!, generation: generation, candidates: &candidates, results: &results
+                                )
+                            }
+                        } else {
+                            LayerSearch.beam(
+                                distance: distance, entry: entry, ef: ef, level: 0, reader: reader,
+                                marks: marks.baseAddress!, generation: generation, candidates: &candidates, results: &results
+                            )
+                        }
+                        return results.sortedClosestFirst()
+                    }
+                }
+            }
+        }
+    }
+}

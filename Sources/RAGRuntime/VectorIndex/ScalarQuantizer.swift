@@ -1,0 +1,86 @@
+/// Per-dimension scalar quantisation to one byte: `x[d] ≈ low[d] + step[d] · code[d]`, code 0...255.
+///
+/// Trained on the first batch added (its per-dimension minimum and maximum); later vectors are
+/// clamped to that range. The graph walk compares a `Float` query with the codes (asymmetric
+/// distance, so the query loses no precision), and the final candidates are re-ranked with the
+/// exact `Float` rows, so quantisation costs recall only through the walk's choices.
+///
+/// For the dot product, `dot(q, x) ≈ sum(q·low) + sum((q·step) · code)`: a bias and one weighted
+/// sum of the codes. For L2, `|q - x|² ≈ sum(step² · ((q - low)/step - code)²)`.
+struct ScalarQuantizer: Sendable, Equatable {
+    /// Per-dimension offsets, padded with zeros to ``codeStride``.
+    var low: [Float]
+    /// Per-dimension steps, padded with zeros to ``codeStride``.
+    var step: [Float]
+    let dimensions: Int
+
+    /// The stored length of one code row: the dimensions rounded up to 16.
+    var codeStride: Int { (dimensions + 15) & ~15 }
+
+    /// Learns the range of each dimension from `rows` (`count` rows of `stride` floats).
+    init(rows: UnsafePointer<Float>, count: Int, stride: Int, dimensions: Int) {
+        self.dimensions = dimensions
+        let padded = (dimensions + 15) & ~15
+        var low = [Float](repeating: .greatestFiniteMagnitude, count: padded)
+        var high = [Float](repeating: -.greatestFiniteMagnitude, count: padded)
+        for row in 0..<count {
+            let base = rows + row * stride
+            for d in 0..<dimensions {
+                low[d] = min(low[d], base[d])
+                high[d] = max(high[d], base[d])
+            }
+        }
+        var step = [Float](repeating: 0, count: padded)
+        for d in 0..<padded {
+            if d >= dimensions || count == 0 {
+                low[d] = 0
+                continue
+            }
+            step[d] = max(high[d] - low[d], .leastNormalMagnitude) / 255
+        }
+        self.low = low
+        self.step = step
+    }
+
+    init(low: [Float], step: [Float], dimensions: Int) {
+        self.low = low
+        self.step = step
+        self.dimensions = dimensions
+    }
+
+    /// Writes the codes of one row into `codes` (``codeStride`` bytes, zero padded).
+    func encode(_ row: UnsafePointer<Float>, into codes: UnsafeMutablePointer<UInt8>) {
+        for d in 0..<codeStride {
+            guard d < dimensions, step[d] > 0 else {
+                codes[d] = 0
+                continue
+            }
+            let scaled = ((row[d] - low[d]) / step[d]).rounded()
+            codes[d] = UInt8(min(max(scaled, 0), 255))
+        }
+    }
+
+    /// The dot-product weights (`query · step`, into `weights`) and bias (`sum(query · low)`).
+    func dotWeights(query: UnsafePointer<Float>, into weights: UnsafeMutablePointer<Float>) -> Float {
+        var bias: Float = 0
+        for d in 0..<codeStride {
+            let value: Float = d < dimensions ? query[d] : 0
+            weights[d] = value * step[d]
+            bias += value * low[d]
+        }
+        return bias
+    }
+
+    /// The L2 query in code units (into `scaled`) and the squared steps (into `weights`).
+    func l2Weights(query: UnsafePointer<Float>, scaled: UnsafeMutablePointer<Float>, weights: UnsafeMutablePointer<Float>) {
+        for d in 0..<codeStride {
+            guard d < dimensions, step[d] > 0 else {
+                scaled[d] = 0
+                weights[d] = 0
+                continue
+            }
+            scaled[d] = (query[d] - low[d]) / step[d]
+            weights[d] = step[d] * step[d]
+        }
+    }
+}

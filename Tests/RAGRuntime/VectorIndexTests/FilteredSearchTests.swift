@@ -1,0 +1,76 @@
+import Testing
+import VectorIndex
+
+/// Filters keep recall at every selectivity: the cost model scans small sets exactly (recall 1.0),
+/// and the in-graph filter (stepping stones or two-hop) keeps recall@10 at or above 0.95 elsewhere.
+@Suite struct FilteredSearchTests {
+    static let data = TestVectors(count: 20_000, queries: 100, dimensions: 24, seed: 29)
+    static let index: HNSWIndex = {
+        do {
+            var index = try HNSWIndex(dimensions: data.dimensions, metric: .l2, configuration: HNSWConfiguration(m: 16, efConstruction: 100, efSearch: 64))
+            try index.add(contentsOf: data.flat, threads: 1)
+            return index
+        } catch {
+            fatalError("building the shared filter-test index failed: \(error)")
+        }
+    }()
+
+    /// A filter allowing a pseudo-random `fraction` of the ids (not correlated with the clusters).
+    static func filter(fraction: Double, seed: UInt64) -> IDFilter {
+        var random = Generator(state: seed)
+        return IDFilter(capacity: data.count) { _ in random.uniform() < fraction }
+    }
+
+    @Test(arguments: [0.001, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0])
+    func filteredRecallStaysAboveTheFloor(fraction: Double) throws {
+        var index = Self.index
+        let filter = Self.filter(fraction: fraction, seed: 5)
+        let recall = try TestVectors.recall(of: &index, queries: Self.data.queries, k: 10, filter: filter) { index, query in
+            let hits = try index.search(query, k: 10, filter: filter)
+            #expect(hits.allSatisfy { filter.contains($0.id) })
+            return hits
+        }
+        let strategy = index.strategy(for: filter, k: 10)
+        #expect(recall >= 0.95, "recall@10 \(recall) at selectivity \(fraction) (\(strategy))")
+        if strategy == .exact { #expect(recall == 1.0) }
+    }
+
+    /// The in-graph filters alone (no exact scan chosen), where the graph is the cheaper plan.
+    @Test(arguments: [(0.05, SearchStrategy.twoHopGraph), (0.1, .twoHopGraph), (0.2, .twoHopGraph), (0.3, .filteredGraph), (0.5, .filteredGraph)])
+    func inGraphFilteringKeepsRecall(fraction: Double, strategy: SearchStrategy) throws {
+        var index = Self.index
+        let filter = Self.filter(fraction: fraction, seed: 8)
+        var scratch = SearchScratch()
+        let recall = try TestVectors.recall(of: &index, queries: Self.data.queries, k: 10, filter: filter) { index, query in
+            try index.search(query, k: 10, efSearch: 64, filter: filter, strategy: strategy, scratch: &scratch)
+        }
+        #expect(recall >= 0.95, "recall@10 \(recall) at selectivity \(fraction) with \(strategy)")
+    }
+
+    @Test func theCostModelScansSmallSetsAndWalksLargeOnes() {
+        let index = Self.index
+        #expect(index.strategy(for: Self.filter(fraction: 0.001, seed: 1), k: 10) == .exact)
+        #expect(index.strategy(for: Self.filter(fraction: 0.2, seed: 1), k: 10) == .exact)
+        #expect(index.strategy(for: Self.filter(fraction: 0.7, seed: 1), k: 10) == .filteredGraph)
+        #expect(index.strategy(for: nil, k: 10) == .graph)
+    }
+
+    @Test func aFilterAllowingFewerThanKReturnsAllOfThem() throws {
+        var index = Self.index
+        let filter = IDFilter(capacity: index.count, allowing: [3, 999, 12_345])
+        let hits = try index.search(Self.data.queries[0], k: 10, filter: filter)
+        #expect(Set(hits.map(\.id)) == [3, 999, 12_345])
+    }
+
+    @Test func anEmptyFilterReturnsNothing() throws {
+        var index = Self.index
+        #expect(try index.search(Self.data.queries[0], k: 10, filter: IDFilter(capacity: index.count)).isEmpty)
+    }
+
+    @Test func aFilterForAnotherSizeIsATypedError() throws {
+        var index = Self.index
+        #expect(throws: VectorIndexError.filterCapacityMismatch(expected: index.count, actual: 10)) {
+            try index.search(Self.data.queries[0], k: 10, filter: IDFilter(capacity: 10))
+        }
+    }
+}
