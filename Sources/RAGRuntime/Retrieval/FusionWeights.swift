@@ -1,3 +1,5 @@
+import Foundation
+
 /// How much each ranking counts in hybrid search's reciprocal rank fusion, chosen from the question.
 ///
 /// Measured with `rag-runtime eval` (README, "Retrieval quality"): with equal weights, BM25 pulled
@@ -24,9 +26,13 @@ public struct FusionWeights: Sendable, Equatable {
     }
 
     /// Whether `text` holds a token with both letters and digits (`P0217`, `ENG-001`, `vh-0042`, `U0100`).
-    public static func hasCode(_ text: String) -> Bool {
-        text.split { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }.contains { token in
-            token.contains(where: \.isNumber) && token.contains(where: \.isLetter)
-        }
+    public static func hasCode(_ text: String) -> Bool { !codes(in: text).isEmpty }
+
+    /// The code-like tokens of `text` (letters and digits together, possibly joined by `-` or `_`), upper-cased.
+    public static func codes(in text: String) -> [String] {
+        text.split { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+            .map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "-_")) }
+            .filter { token in token.contains(where: \.isNumber) && token.contains(where: \.isLetter) }
+            .map { $0.uppercased() }
     }
 }

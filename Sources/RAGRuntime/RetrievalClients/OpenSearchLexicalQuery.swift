@@ -15,20 +15,12 @@ import Retrieval
 /// reciprocal rank in the client: the same fusion, with the same weights, as the embedded store,
 /// on any OpenSearch.
 enum OpenSearchLexicalQuery {
-    /// Tokens that look like codes or ids: letters and digits together, or joined by `-`, upper-cased.
-    static func codes(in text: String) -> [String] {
-        text.split { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
-            .map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "-_")) }
-            .filter { token in token.contains(where: \.isNumber) && token.contains(where: \.isLetter) }
-            .map { $0.uppercased() }
-    }
-
     /// The request body, or `nil` when `text` has no words.
     static func body(text: String, size: Int, filter: [AWSJSONValue]) -> AWSJSONValue? {
         let words = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !words.isEmpty else { return nil }
         var should: [AWSJSONValue] = [["match": ["message": .string(words)]]]
-        let codes = codes(in: words)
+        let codes = FusionWeights.codes(in: words)
         if !codes.isEmpty {
             let values = AWSJSONValue.array(codes.map { .string($0) })
             for field in ["error_code", "vehicle_id", "diagnostic_info.dtc_codes"] {
