@@ -41,13 +41,24 @@ struct EmbeddedIndex: Sendable {
 
     /// Inserts or replaces documents. Validates the whole batch before changing anything.
     mutating func upsert(_ documents: [IndexedDocument]) throws {
-        let normalised = try documents.map { document in
+        insert(documents, normalised: try normalised(documents))
+    }
+
+    /// The documents' vectors, L2-normalised; the check an upsert passes before it changes anything.
+    ///
+    /// - Throws: ``RetrievalError/dimensionMismatch(expected:actual:)``, ``RetrievalError/invalidVector(id:)``.
+    func normalised(_ documents: [IndexedDocument]) throws -> [[Float]] {
+        try documents.map { document in
             guard document.vector.count == dimensions else {
                 throw RetrievalError.dimensionMismatch(expected: dimensions, actual: document.vector.count)
             }
             guard let vector = DotProduct.normalised(document.vector) else { throw RetrievalError.invalidVector(id: document.id) }
             return vector
         }
+    }
+
+    /// Inserts or replaces documents whose vectors ``normalised(_:)`` returned.
+    mutating func insert(_ documents: [IndexedDocument], normalised: [[Float]]) {
         for (document, vector) in zip(documents, normalised) {
             if let slot = slotsByID[document.id], let old = records[Int(slot)] {
                 let start = Int(slot) * dimensions

@@ -39,10 +39,11 @@ extension EmbeddedVectorStore {
     /// - Throws: ``RetrievalError/saveFailed(path:reason:)``; the previous save stays loadable.
     public func save(to directory: URL) throws {
         guard let log, log.directory.standardizedFileURL.path == directory.standardizedFileURL.path else {
-            return try Self.write(state.withLock { $0 }, to: directory, walSegment: nil)
+            return try Self.write(state.withLock { $0.snapshot }, to: directory, walSegment: nil)
         }
-        // A checkpoint: the snapshot holds everything before the new segment, whose older ones go.
-        let (index, segment) = try state.withLock { index in (index, try log.rotate()) }
+        // A checkpoint: the snapshot holds everything before the new segment, whose older ones go,
+        // including the changes still being flushed to them.
+        let (index, segment) = try state.withLock { state in (state.snapshot, try log.rotate()) }
         try Self.write(index, to: directory, walSegment: segment)
         try log.removeSegments(before: segment)
     }

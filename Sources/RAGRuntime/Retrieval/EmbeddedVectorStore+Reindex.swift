@@ -35,7 +35,7 @@ extension EmbeddedVectorStore {
         // Opened without an identity: whichever embedder built it, its records are readable.
         let (old, _) = try openDurable(in: directory, configuration: Configuration(dimensions: embedder.dimensions))
         guard let log = old.log else { throw RetrievalError.loadFailed(path: directory.path, reason: "not a durable store") }
-        let (records, previous) = old.state.withLock { index in (index.records.compactMap { $0 }, index.configuration.embedder) }
+        let (records, previous) = old.state.withLock { state in (state.index.records.compactMap { $0 }, state.index.configuration.embedder) }
         var configuration = old.configuration
         configuration.dimensions = embedder.dimensions
         configuration.embedder = embedder.identity

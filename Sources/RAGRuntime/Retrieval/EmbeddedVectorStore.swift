@@ -20,6 +20,8 @@ import Synchronization
 /// - A store opened with ``openDurable(in:configuration:)`` also writes every upsert and delete
 ///   to a write-ahead log and `fsync`s it (group commit) before ``upsert(_:)`` returns, so an
 ///   acknowledged write survives SIGKILL; ``save(to:)`` is then a checkpoint that truncates the log.
+///   A change becomes visible to searches once it is durable, never before (see
+///   `EmbeddedVectorStore+Publication.swift`), so no reader sees a record a crash takes back.
 ///
 /// ## Concurrency
 /// All state sits behind one `Mutex`; operations are synchronous and short, so searches and
@@ -34,13 +36,13 @@ import Synchronization
 /// try store.save(to: dataDirectory)
 /// ```
 public final class EmbeddedVectorStore: VectorStore {
-    let state: Mutex<EmbeddedIndex>
+    let state: Mutex<State>
     /// The write-ahead log of a durable store (``openDurable(in:configuration:)``), else `nil`.
     let log: WriteAheadLog?
 
     /// The event IDs of the live documents, in slot order (for tests and tools that audit the store).
     package var storedEventIDs: [String] {
-        state.withLock { index in index.records.compactMap { $0?.eventID } }
+        state.withLock { $0.index.records.compactMap { $0?.eventID } }
     }
 
     /// How many write-and-`fsync` rounds the write-ahead log ran (`nil` for an in-memory store).
@@ -55,13 +57,13 @@ public final class EmbeddedVectorStore: VectorStore {
     public init(configuration: Configuration) throws {
         try configuration.validate()
         self.configuration = configuration
-        state = Mutex(EmbeddedIndex(configuration: configuration))
+        state = Mutex(State(index: EmbeddedIndex(configuration: configuration)))
         log = nil
     }
 
     init(index: EmbeddedIndex, log: WriteAheadLog? = nil) {
         configuration = index.configuration
-        state = Mutex(index)
+        state = Mutex(State(index: index))
         self.log = log
     }
 
@@ -69,18 +71,15 @@ public final class EmbeddedVectorStore: VectorStore {
     /// durable store it returns once the change is in the `fsync`ed log.
     public func upsert(_ documents: [IndexedDocument]) async throws {
         guard let log else { return try upsertNow(documents) }
+        let normalised = try state.withLock { try $0.index.normalised(documents) }
         let payload = try DurableEntry.upsert(documents).encoded()
-        let sequence = try state.withLock { index in
-            try index.upsert(documents)
-            return log.enqueue(payload)
-        }
-        try await log.waitUntilDurable(sequence)
+        _ = try await logThenPublish(.upsert(documents, normalised: normalised), payload: payload, to: log)
     }
 
     /// The synchronous, in-memory form of ``upsert(_:)`` (never logged: for stores built in
     /// memory, such as benchmarks and tests).
     public func upsertNow(_ documents: [IndexedDocument]) throws {
-        try state.withLock { index in try index.upsert(documents) }
+        try state.withLock { try $0.index.upsert(documents) }
     }
 
     /// The `k` most similar documents matching `filter`, best first; see ``VectorStore``.
@@ -90,36 +89,34 @@ public final class EmbeddedVectorStore: VectorStore {
 
     /// The synchronous form of ``search(vector:k:filter:)``, also reporting how it was answered.
     func searchNow(vector: [Float], k: Int, filter: SearchFilter) throws -> (hits: [SearchHit], plan: EmbeddedIndex.SearchPlan) {
-        try state.withLock { index in try index.search(vector: vector, k: k, filter: filter) }
+        try state.withLock { try $0.index.search(vector: vector, k: k, filter: filter) }
     }
 
     /// The vector and BM25 rankings fused by reciprocal rank; see ``VectorStore/hybridSearch(vector:text:k:filter:)``.
     public func hybridSearch(vector: [Float], text: String, k: Int, filter: SearchFilter) async throws -> [SearchHit] {
-        try state.withLock { index in try index.hybridSearch(vector: vector, text: text, k: k, filter: filter) }
+        try state.withLock { try $0.index.hybridSearch(vector: vector, text: text, k: k, filter: filter) }
     }
 
     /// Counts and breaks down every document matching `filter`; see ``VectorStore/summarize(filter:bucketLimit:)``.
     public func summarize(filter: SearchFilter, bucketLimit: Int) async throws -> MatchSummary {
-        try state.withLock { index in try index.summarize(filter: filter, bucketLimit: bucketLimit) }
+        try state.withLock { try $0.index.summarize(filter: filter, bucketLimit: bucketLimit) }
     }
 
     /// The number of live documents.
     public func count() async throws -> Int {
-        state.withLock { $0.liveCount }
+        state.withLock { $0.index.liveCount }
     }
 
     /// The number of documents and the time span they cover.
     public func stats() async throws -> VectorStoreStats {
-        state.withLock { $0.stats }
+        state.withLock { $0.index.stats }
     }
 
     /// Removes documents by id; unknown ids are ignored. Durable as ``upsert(_:)`` is.
     @discardableResult
     public func delete(ids: [String]) async throws -> Int {
-        guard let log else { return state.withLock { $0.delete(ids: ids) } }
-        let payload = try DurableEntry.delete(ids).encoded()
-        let (removed, sequence) = state.withLock { index in (index.delete(ids: ids), log.enqueue(payload)) }
-        try await log.waitUntilDurable(sequence)
-        return removed
+        guard let log else { return state.withLock { $0.index.delete(ids: ids) } }
+        let sequence = try await logThenPublish(.delete(ids), payload: try DurableEntry.delete(ids).encoded(), to: log)
+        return state.withLock { $0.removedByDelete.removeValue(forKey: sequence) } ?? 0
     }
 }

@@ -38,6 +38,8 @@ final class WriteAheadLog: Sendable {
 
     let directory: URL
     private let state: Mutex<State>
+    /// Called by the flushing writer after taking a batch and before writing it (tests).
+    private let syncObserver = Mutex<(@Sendable () -> Void)?>(nil)
 
     /// Opens a new segment after `lastSegment` in `directory`.
     init(directory: URL, after lastSegment: Int) throws {
@@ -122,6 +124,7 @@ final class WriteAheadLog: Sendable {
                 return (state.pending, state.lastQueued)
             }
             guard let batch else { return }
+            syncObserver.withLock { $0 }?()
             let failure = Self.write(batch.frames)
             let resumed: [(UInt64, CheckedContinuation<Void, any Error>)] = state.withLock { state in
                 if let failure { state.failure = failure } else { state.durable = batch.upTo }
@@ -196,6 +199,15 @@ final class WriteAheadLog: Sendable {
             }
         }
     }
+
+    /// Runs `body` in every flush, between taking the queued entries and writing them: a point
+    /// where they are queued but not durable (for tests of what is visible when).
+    func observeSyncs(_ body: @escaping @Sendable () -> Void) {
+        syncObserver.withLock { $0 = body }
+    }
+
+    /// The sequence number of the last entry known to be on disk.
+    var durableSequence: UInt64 { state.withLock { $0.durable } }
 
     /// The current segment's number.
     var currentSegment: Int { state.withLock { $0.segment.number } }

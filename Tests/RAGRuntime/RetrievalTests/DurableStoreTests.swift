@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import RAGRuntimeTesting
 @testable import Retrieval
@@ -89,6 +90,47 @@ import RAGRuntimeTesting
         #expect(flushes <= 64)
         print("64 concurrent upserts: \(flushes) flushes")
         #expect(try await Self.open(directory).store.count() == 320)
+    }
+
+    /// A search must never see a write that a crash could still take back: a change becomes
+    /// visible once its log entry is `fsync`ed, not when it is queued. (A backend killed while a
+    /// batch waited for its `fsync` had shown that batch in `/api/stats`, then lost it: the
+    /// consumer had no acknowledgement and sent it again, but a reader had seen a phantom.)
+    @Test func aChangeIsVisibleOnlyOnceItsLogEntryIsDurable() async throws {
+        let directory = try IngestionFixtures.temporaryDirectory()
+        let store = try Self.open(directory).store
+        let log = try #require(store.log)
+        let visibleWhileSyncing = Mutex<[Int]>([])
+        log.observeSyncs { [weak store] in
+            guard let store else { return }
+            visibleWhileSyncing.withLock { $0.append(store.state.withLock { $0.index.liveCount }) }
+        }
+        try await store.upsert(Self.documents(0..<5))
+        #expect(try await store.count() == 5, "visible once upsert returned")
+        #expect(try await store.delete(ids: ["evt-1", "evt-2", "evt-99"]) == 2)
+        #expect(try await store.count() == 3)
+        #expect(visibleWhileSyncing.withLock { $0 } == [0, 5], "nothing became visible or vanished before its fsync")
+    }
+
+    /// A checkpoint taken while a change is queued but not yet `fsync`ed deletes the segment that
+    /// change is written to: the snapshot itself must hold it.
+    @Test func aCheckpointDuringAFlushKeepsTheChangesBeingFlushed() async throws {
+        let directory = try IngestionFixtures.temporaryDirectory()
+        do {
+            let store = try Self.open(directory).store
+            try await store.upsert(Self.documents(0..<3))
+            let log = try #require(store.log)
+            let checkpoints = Mutex(0)
+            log.observeSyncs { [weak store] in
+                guard let store, checkpoints.withLock({ count in defer { count += 1 }; return count == 0 }) else { return }
+                do { try store.save(to: directory) } catch { Issue.record("checkpoint failed: \(error)") }
+            }
+            try await store.upsert(Self.documents(3..<8))
+            #expect(checkpoints.withLock { $0 } >= 1)
+            #expect(try await store.count() == 8)
+        }
+        let (reopened, _) = try Self.open(directory)
+        #expect(try await reopened.count() == 8, "the snapshot holds the batch whose segment it deleted")
     }
 
     @Test func aStoreSavedBeforeTheLogExistedOpensAndLogsFromThere() async throws {
