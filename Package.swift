@@ -118,6 +118,8 @@ let package = Package(
             name: "COpenBLAS", path: "Sources/RAGRuntime/COpenBLAS", pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
+        // One static inline C function: the prefetch instruction Swift has no intrinsic for.
+        .systemLibrary(name: "CPrefetch", path: "Sources/RAGRuntime/CPrefetch"),
         // Optimised in debug builds too: its vector code runs 10-50 times slower unoptimised, and the
         // golden-vector test embeds 203 texts.
         .target(
@@ -145,7 +147,7 @@ let package = Package(
         // it is compiled for Haswell (AVX2 + FMA, every x86 EC2 instance type): without it each
         // SIMD fused multiply-add becomes 16 calls to libm's fmaf, 20 times slower (measured).
         .target(
-            name: "VectorIndex", path: "Sources/RAGRuntime/VectorIndex",
+            name: "VectorIndex", dependencies: ["CPrefetch"], path: "Sources/RAGRuntime/VectorIndex",
             swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))] + vectorIndexCPUFlags
         ),
         .target(

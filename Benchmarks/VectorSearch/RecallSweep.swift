@@ -51,7 +51,7 @@ enum RecallSweep {
     /// Runs every query once per pass, one query per call on one thread; returns the results and
     /// the best q/s of `passes`.
     static func measure(
-        _ index: HNSWIndex, queries: [[Float]], k: Int, ef: Int, filter: IDFilter? = nil, passes: Int = 3
+        _ index: HNSWIndex, queries: [[Float]], k: Int, ef: Int, filter: IDFilter? = nil, strategy: SearchStrategy? = nil, passes: Int = 3
     ) throws -> (results: [[Neighbour]], qps: Double) {
         var scratch = SearchScratch()
         var results: [[Neighbour]] = []
@@ -59,7 +59,7 @@ enum RecallSweep {
         for _ in 0..<passes {
             results.removeAll(keepingCapacity: true)
             let start = ContinuousClock.now
-            for query in queries { results.append(try index.search(query, k: k, efSearch: ef, filter: filter, scratch: &scratch)) }
+            for query in queries { results.append(try index.search(query, k: k, efSearch: ef, filter: filter, strategy: strategy, scratch: &scratch)) }
             best = max(best, Double(queries.count) / seconds(start.duration(to: .now)))
         }
         return (results, best)

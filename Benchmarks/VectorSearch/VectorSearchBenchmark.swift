@@ -16,6 +16,18 @@ import VectorIndex
 @main
 struct VectorSearchBenchmark: AsyncParsableCommand {
     enum Mode: String, ExpressibleByArgument { case store, index }
+    enum FilterStrategy: String, ExpressibleByArgument {
+        case auto, exact, filtered, twoHop = "two-hop"
+
+        var forced: SearchStrategy? {
+            switch self {
+            case .auto: nil
+            case .exact: .exact
+            case .filtered: .filteredGraph
+            case .twoHop: .twoHopGraph
+            }
+        }
+    }
 
     @Option(help: "store (the embedded store on synthetic telemetry) or index (VectorIndex alone). Default: index with --base, else store.")
     var mode: Mode?
@@ -34,7 +46,10 @@ struct VectorSearchBenchmark: AsyncParsableCommand {
     @Option(help: "Index mode: none or int8 (the walk reads int8 codes, re-ranked exactly).") var quantization: Quantization = .none
     @Option(help: "Index mode: the efSearch values to sweep, comma-separated.") var sweep = "10,16,24,32,48,64,96,128,192,256,384,512"
     @Option(help: "Index mode: filter selectivities to measure, comma-separated (empty: none).") var selectivities = "0.001,0.01,0.05,0.1,0.2,0.5,1"
+    @Option(help: "Index mode: the filtered searches' strategy: auto (the cost model), exact, filtered or two-hop (to calibrate the model).") var filterStrategy: FilterStrategy = .auto
+    @Option(help: "Index mode: the efSearch values each filter is also measured at (for q/s at recall 0.95), comma-separated.") var filterSweep = "10,16,24,32,48,64,100,160"
     @Option(help: "Index mode: write the index here, reopen it memory-mapped and time that.") var indexFile: String?
+    @Option(help: "Index mode: search this index file (written by --index-file from the same --base) instead of building one; compares search changes on one graph.") var open: String?
     @Option(help: "Index mode: write the figures as JSON here.") var json: String?
 
     func run() async throws {

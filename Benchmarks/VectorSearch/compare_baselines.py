@@ -118,7 +118,52 @@ def run_faiss(base, queries, args, kth, efs):
         r = recall(base, queries, found, kth, args.metric)
         points.append({"ef": ef, "qps": best, "recall": r})
         print(f"  faiss efSearch {ef:4d}: recall@10 {r:.4f}, {best:8.0f} q/s", flush=True)
-    return {"engine": "faiss-cpu IndexHNSWFlat", "buildSeconds": build, "bytesPerVector": size, "points": points}
+    return {"engine": "faiss-cpu IndexHNSWFlat", "buildSeconds": build, "bytesPerVector": size, "points": points, "index": index}
+
+
+def filter_mask(count, fraction, seed=99):
+    """The allowed ids of our benchmark's filter at `fraction`: SplitMix64 from `seed`, one draw
+    per id in order, allowed when the top 53 bits as a fraction of 1 fall below `fraction`."""
+    golden, m1, m2 = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
+    with np.errstate(over="ignore"):
+        z = np.uint64(seed) + np.arange(1, count + 1, dtype=np.uint64) * golden
+        z = (z ^ (z >> np.uint64(30))) * m1
+        z = (z ^ (z >> np.uint64(27))) * m2
+        z = z ^ (z >> np.uint64(31))
+    return (z >> np.uint64(11)).astype(np.float64) / float(1 << 53) < fraction
+
+
+def run_faiss_filtered(index, base, queries, args, fractions, efs):
+    """faiss IndexHNSWFlat with an IDSelectorBitmap (the filter applied inside its walk), on the
+    same masks and first 200 queries as our filter sweep; per selectivity, recall and q/s at
+    --filter-ef and the fastest efSearch reaching recall 0.95."""
+    import faiss
+
+    faiss.omp_set_num_threads(1)
+    sample = queries[:200]
+    q = sample / np.linalg.norm(sample, axis=1, keepdims=True) if args.metric == "angular" else sample
+    qs = [np.ascontiguousarray(v[None, :]) for v in q]
+    rows = []
+    for fraction in fractions:
+        mask = filter_mask(len(base), fraction)
+        allowed = np.flatnonzero(mask)
+        kth = ground_truth(base[allowed], sample, args.metric)
+        selector = faiss.IDSelectorBitmap(len(base), faiss.swig_ptr(np.packbits(mask, bitorder="little")))
+        points = []
+        for ef in [args.filter_ef] + [e for e in efs if e != args.filter_ef]:
+            params = faiss.SearchParametersHNSW(sel=selector, efSearch=ef)
+            best = 0.0
+            for _ in range(2):
+                started = time.perf_counter()
+                found = [index.search(v, 10, params=params)[1][0] for v in qs]
+                best = max(best, len(qs) / (time.perf_counter() - started))
+            points.append({"ef": ef, "qps": best, "recall": recall(base, sample, found, kth, args.metric)})
+        fixed = points[0]
+        row = {"selectivity": fraction, "allowed": int(len(allowed)), "recall": fixed["recall"], "qps": fixed["qps"], "at95": at(points, 0.95)}
+        print(f"  faiss filter {fraction * 100:6.2f}%: recall@10 {fixed['recall']:.4f}, {fixed['qps']:7.0f} q/s (efSearch {args.filter_ef}); "
+              + (f"fastest at >= 0.95: {row['at95']['qps']:.0f} q/s (efSearch {row['at95']['ef']})" if row["at95"] else "recall 0.95 not reached"), flush=True)
+        rows.append(row)
+    return rows
 
 
 def run_hnswlib(base, queries, args, kth, efs):
@@ -196,6 +241,9 @@ def main():
     parser.add_argument("--swift-args", default="", help="extra arguments for our benchmark (e.g. '--quantization int8')")
     parser.add_argument("--data-dir", default=os.path.expanduser("~/.cache/rag-operator/vector-data"))
     parser.add_argument("--out", default=None, help="write all figures as JSON here")
+    parser.add_argument("--selectivities", default="0.001,0.01,0.05,0.1,0.2,0.5,1", help="filtered runs (ours and faiss IDSelector); empty: none")
+    parser.add_argument("--filter-ef", type=int, default=100, help="the efSearch filtered recall is first reported at")
+    parser.add_argument("--filter-sweep", default="10,16,24,32,48,64,100,160,256,512", help="efSearch values each filter is also run at")
     args = parser.parse_args()
     if args.count is None:
         args.count = 200_000 if args.dataset == "glove50" else 50_000
@@ -215,7 +263,8 @@ def main():
             report = os.path.join(scratch, "swift.json")
             command = [args.swift_binary, "--mode", "index", "--base", base_path, "--queries", query_path, "--metric", args.metric,
                        "--count", str(len(base)), "--m", str(args.m), "--ef-construction", str(args.ef_construction), "--threads", str(args.threads),
-                       "--sweep", args.sweep, "--json", report, "--index-file", os.path.join(scratch, "index.hnsw")] + args.swift_args.split()
+                       "--sweep", args.sweep, "--json", report, "--index-file", os.path.join(scratch, "index.hnsw"),
+                       "--selectivities", args.selectivities, "--ef-search", str(args.filter_ef), "--filter-sweep", args.filter_sweep] + args.swift_args.split()
             print("ours: " + " ".join(command), flush=True)
             subprocess.run(command, check=True)
             with open(report) as file:
@@ -227,6 +276,14 @@ def main():
         if name in engines:
             print(f"{name}:", flush=True)
             results.append(runner(base, queries, args, kth, efs))
+    fractions = [float(f) for f in args.selectivities.split(",") if f.strip()]
+    faiss_filtered = []
+    faiss_result = next((r for r in results if r["engine"].startswith("faiss")), None)
+    if faiss_result is not None and fractions:
+        print("faiss with IDSelectorBitmap:", flush=True)
+        faiss_filtered = run_faiss_filtered(faiss_result["index"], base, queries, args, fractions, [int(e) for e in args.filter_sweep.split(",")])
+    for r in results:
+        r.pop("index", None)
 
     print()
     print(f"| engine | build s ({args.threads} thr) | bytes/vector | q/s @0.90 | q/s @0.95 | q/s @0.99 |")
@@ -250,9 +307,24 @@ def main():
         if ours.get("reopenSeconds") is not None:
             print(f"ours: reopen memory-mapped {ours['reopenSeconds'] * 1000:.1f} ms; filtered recall: " +
                   ", ".join(f"{f['selectivity'] * 100:g}% {f['recall']:.3f} ({f['strategy']})" for f in ours.get("filtered", [])))
+    ours = results[0] if results and results[0]["engine"].startswith("ours") else None
+    if ours and ours.get("filtered"):
+        faiss_unfiltered = at(faiss_result["points"], 0.95) if faiss_result else None
+        by_fraction = {round(f["selectivity"], 6): f for f in faiss_filtered}
+        print()
+        print(f"Filtered, first 200 queries, same masks (recall@10 and q/s at efSearch {args.filter_ef}; then the fastest efSearch reaching 0.95):")
+        print("| selectivity | ours recall | ours q/s | ours q/s @0.95 | faiss IDSelector recall | faiss q/s | faiss q/s @0.95 |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        for f in ours["filtered"]:
+            g = by_fraction.get(round(f["selectivity"], 6))
+            mine = f"{f['at95']['qps']:,.0f} (ef {f['at95']['ef']}, {f.get('strategyAt95')})" if f.get("at95") else "—"
+            theirs = (f"{g['recall']:.3f} | {g['qps']:,.0f} | " + (f"{g['at95']['qps']:,.0f} (ef {g['at95']['ef']})" if g["at95"] else "not reached")) if g else "— | — | —"
+            print(f"| {f['selectivity'] * 100:g}% | {f['recall']:.3f} | {f['qps']:,.0f} | {mine} | {theirs} |")
+        if faiss_unfiltered:
+            print(f"faiss unfiltered at recall 0.95: {faiss_unfiltered['qps']:,.0f} q/s (efSearch {faiss_unfiltered['ef']})")
     if args.out:
         with open(args.out, "w") as file:
-            json.dump(results, file, indent=1)
+            json.dump({"engines": results, "faissFiltered": faiss_filtered}, file, indent=1)
 
 
 if __name__ == "__main__":

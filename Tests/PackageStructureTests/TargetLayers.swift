@@ -18,7 +18,7 @@ enum TargetLayers {
         "Operator": Place(rank: 3), "OperatorAWS": Place(rank: 4),
         // the data plane, Sources/RAGRuntime/
         "TelemetryModel": Place(rank: 2, dataPlane: true), "RuntimeHTTP": Place(rank: 2, dataPlane: true),
-        "COpenBLAS": Place(rank: 0, dataPlane: true), "VectorIndex": Place(rank: 0, dataPlane: true), "TextEmbedding": Place(rank: 2, dataPlane: true),
+        "COpenBLAS": Place(rank: 0, dataPlane: true), "CPrefetch": Place(rank: 0, dataPlane: true), "VectorIndex": Place(rank: 1, dataPlane: true), "TextEmbedding": Place(rank: 2, dataPlane: true),
         "QueryUnderstanding": Place(rank: 3, dataPlane: true), "TelemetrySimulator": Place(rank: 3, dataPlane: true),
         "Retrieval": Place(rank: 4, dataPlane: true),
         "RetrievalClients": Place(rank: 5, dataPlane: true), "Answering": Place(rank: 5, dataPlane: true),

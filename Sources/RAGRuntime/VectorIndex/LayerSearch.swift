@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// The walks of one layer: the greedy descent of the upper layers and the beam search (Algorithm 2
 /// of the HNSW paper), on raw pointers, generic over how distances are computed and lists read.
 enum LayerSearch {
@@ -39,19 +41,31 @@ enum LayerSearch {
             let candidate = candidates.pop()
             if candidate.score > bound && results.count >= ef { break }
             reader.withNeighbours(of: candidate.node, level: level) { ids, count in
-                for slot in 0..<count {
-                    let neighbour = ids[slot]
-                    if marks[Int(neighbour)] == generation { continue }
-                    marks[Int(neighbour)] = generation
-                    let score = distance(neighbour)
-                    if results.count < ef {
-                        candidates.push(Scored(score: score, node: neighbour))
-                        results.push(Scored(score: score, node: neighbour))
-                        bound = results.top.score
-                    } else if score < bound {
-                        candidates.push(Scored(score: score, node: neighbour))
-                        results.replaceTop(Scored(score: score, node: neighbour))
-                        bound = results.top.score
+                // First the unvisited neighbours, marked and their rows prefetched; then their
+                // distances, by which time the first rows are arriving: the loads overlap instead
+                // of each distance waiting for its own.
+                withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { fresh in
+                    var freshCount = 0
+                    for slot in 0..<count {
+                        let neighbour = ids[slot]
+                        if marks[Int(neighbour)] == generation { continue }
+                        marks[Int(neighbour)] = generation
+                        distance.prefetch(neighbour)
+                        fresh[freshCount] = neighbour
+                        freshCount &+= 1
+                    }
+                    for index in 0..<freshCount {
+                        let neighbour = fresh[index]
+                        let score = distance(neighbour)
+                        if results.count < ef {
+                            candidates.push(Scored(score: score, node: neighbour))
+                            results.push(Scored(score: score, node: neighbour))
+                            bound = results.top.score
+                        } else if score < bound {
+                            candidates.push(Scored(score: score, node: neighbour))
+                            results.replaceTop(Scored(score: score, node: neighbour))
+                            bound = results.top.score
+                        }
                     }
                 }
             }
@@ -92,32 +106,47 @@ enum LayerSearch {
             if candidate.score > bound { break }
             let list = graph.layer0 + Int(candidate.node) &* stride0
             let degree = Int(list[0])
-            for slot in 1...max(degree, 1) where slot <= degree {
-                let neighbour = list[slot]
-                if marks[Int(neighbour)] == generation { continue }
-                marks[Int(neighbour)] = generation
-                if isAllowed(neighbour) {
-                    let score = distance(neighbour)
-                    if score < bound {
-                        candidates.push(Scored(score: score, node: neighbour))
-                        offer(neighbour, score)
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(degree, 1)) { fresh in
+                // As in `beam`: mark and prefetch first (the row of a node that gets a distance,
+                // the list of a rejected one a two-hop walk reaches through), then score.
+                var freshCount = 0
+                for slot in 1...max(degree, 1) where slot <= degree {
+                    let neighbour = list[slot]
+                    if marks[Int(neighbour)] == generation { continue }
+                    marks[Int(neighbour)] = generation
+                    if !twoHop || isAllowed(neighbour) {
+                        distance.prefetch(neighbour)
+                    } else {
+                        rag_prefetch(graph.layer0 + Int(neighbour) &* stride0)
                     }
-                } else if twoHop {
-                    let second = graph.layer0 + Int(neighbour) &* stride0
-                    let secondDegree = Int(second[0])
-                    for secondSlot in 1...max(secondDegree, 1) where secondSlot <= secondDegree {
-                        let hop = second[secondSlot]
-                        if marks[Int(hop)] == generation || !isAllowed(hop) { continue }
-                        marks[Int(hop)] = generation
-                        let score = distance(hop)
+                    fresh[freshCount] = neighbour
+                    freshCount &+= 1
+                }
+                for index in 0..<freshCount {
+                    let neighbour = fresh[index]
+                    if isAllowed(neighbour) {
+                        let score = distance(neighbour)
                         if score < bound {
-                            candidates.push(Scored(score: score, node: hop))
-                            offer(hop, score)
+                            candidates.push(Scored(score: score, node: neighbour))
+                            offer(neighbour, score)
                         }
+                    } else if twoHop {
+                        let second = graph.layer0 + Int(neighbour) &* stride0
+                        let secondDegree = Int(second[0])
+                        for secondSlot in 1...max(secondDegree, 1) where secondSlot <= secondDegree {
+                            let hop = second[secondSlot]
+                            if marks[Int(hop)] == generation || !isAllowed(hop) { continue }
+                            marks[Int(hop)] = generation
+                            let score = distance(hop)
+                            if score < bound {
+                                candidates.push(Scored(score: score, node: hop))
+                                offer(hop, score)
+                            }
+                        }
+                    } else {
+                        let score = distance(neighbour)
+                        if score < bound { candidates.push(Scored(score: score, node: neighbour)) }
                     }
-                } else {
-                    let score = distance(neighbour)
-                    if score < bound { candidates.push(Scored(score: score, node: neighbour)) }
                 }
             }
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a search is answered, chosen per query by ``HNSWIndex/strategy(for:k:efSearch:)``.
 public enum SearchStrategy: Sendable, Equatable {
     /// An exact scan of the allowed vectors (all of them without a filter): recall 1.0.
@@ -11,35 +13,36 @@ public enum SearchStrategy: Sendable, Equatable {
     case twoHopGraph
 }
 
-/// The cost model behind ``SearchStrategy``, in units of one allowed row of an exact scan (a
-/// `Float` distance on a row read in order, plus the bitset walk and the heap).
+/// The cost model behind ``SearchStrategy``, in units of about 23 ns (this machine's cost of one
+/// 50-d row of an exact scan).
 ///
-/// ## Model (calibrated on GloVe-50, 200k vectors, M 16, ef 100)
-/// - An exact scan of `f` allowed vectors costs `f · (2 + stride / 80)`, `stride` being the
-///   padded floats per row: a sparse filter over rows that do not fit the cache reads each row
-///   from memory, and the hardware prefetcher restarts at every row (measured 160 ns a row for
-///   50-d GloVe at 10% of 200k rows, 900 ns for 1024-d rows at 5-10% of 50k, against 0.7 ms
-///   for a whole 1024-d walk at ef 100).
-/// - An unfiltered walk costs about `ef · 2m · 3` units (380 µs = 9,000 rows at ef 100): its rows
-///   are read out of order and it pays for heaps and visited marks.
-/// - A stepping-stone walk with a filter of selectivity `s` needs about `1/s` times as many steps
-///   to collect `ef` allowed results: `walk / s` (measured 780 µs at s = 0.5).
-/// - A two-hop walk computes distances for allowed nodes only but reads up to `(2m)²` marks and
-///   bits per expansion: about `5 · walk` whatever `s` (measured 1.9 ms at s = 0.1 and 2.3 ms at
-///   0.2). It wins only on large indexes with narrow filters, where both the scan (`f`) and the
-///   stepping stones (`walk / s`) cost more.
-/// - The cheapest wins; so on 200k vectors the exact scan answers filters below about 8%, the
-///   two-hop walk those from 8% to 20%, the stepping-stone walk broader ones.
+/// ## Model (calibrated with `vector-search-benchmark --filter-strategy exact|filtered|two-hop`
+/// on GloVe-50 200k and on 1M x 384, M 16, ef 100)
+/// - An exact scan of `f` allowed vectors costs `f · row`, `row = max(0.5, stride / 29 - 1)`:
+///   the scan prefetches its rows 32 ahead, so it is bound by memory bandwidth (measured 21 ns a
+///   row for 50-d rows at 1-10% of 200k, 280 ns for 384-d rows at 1-20% of 1M).
+/// - An unfiltered walk costs `ef · 2m · max(3, 1 + row / 2)` (220 µs at ef 100 on GloVe-50,
+///   850 µs at ef 128 on 1M x 384: rows come out of order, one cache miss each).
+/// - A stepping-stone walk with selectivity `s` costs `walk / s^0.85` (it needs more steps to
+///   collect `ef` allowed results; measured 10 ms at s = 0.01 and 0.47 ms at 0.5 on GloVe).
+/// - A two-hop walk costs about `5 · walk`, but its recall falls with the filter: 0.81-0.83 at
+///   1 %, 0.87-0.92 at 2 %, 0.92-0.97 at 5 %, 0.955-0.98 at 10 % (GloVe and 1M). So it is only
+///   a candidate from 10 % up, where it keeps recall ≥ 0.95.
+/// - The cheapest candidate wins. On GloVe-50 200k: exact scans to about 25 %, stepping stones
+///   above. On 1M x 384: exact to about 3 %, stepping stones from there, two-hop around 10 %.
 enum SearchCostModel {
+    /// The lowest selectivity the two-hop walk is considered at (its recall below, measured).
+    static let twoHopFloor = 0.1
+
     static func strategy(count: Int, allowed: Int?, k: Int, ef: Int, m: Int, stride: Int) -> SearchStrategy {
-        let walk = Double(ef) * Double(2 * m) * 3
-        let row = 2 + Double(stride) / 80
+        let row = max(0.5, Double(stride) / 29 - 1)
+        let walk = Double(ef) * Double(2 * m) * max(3, 1 + row / 2)
         guard let allowed else { return row * Double(count) <= walk ? .exact : .graph }
         guard allowed > k, count > 0 else { return .exact }
         let exactCost = row * Double(allowed)
         let selectivity = Double(allowed) / Double(count)
-        let steppingCost = walk / selectivity
-        let twoHopCost = walk * 5
+        let steppingCost = walk / pow(selectivity, 0.85)
+        let twoHopCost = selectivity >= twoHopFloor ? walk * 5 : .infinity
         if exactCost <= min(steppingCost, twoHopCost) { return .exact }
         return steppingCost <= twoHopCost ? .filteredGraph : .twoHopGraph
     }
