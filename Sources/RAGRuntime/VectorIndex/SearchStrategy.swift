@@ -20,7 +20,10 @@ public enum SearchStrategy: Sendable, Equatable {
 /// on GloVe-50 200k and on 1M x 384, M 16, ef 100)
 /// - An exact scan of `f` allowed vectors costs `f · row`, `row = max(0.5, stride / 29 - 1)`:
 ///   the scan prefetches its rows 32 ahead, so it is bound by memory bandwidth (measured 21 ns a
-///   row for 50-d rows at 1-10% of 200k, 280 ns for 384-d rows at 1-20% of 1M).
+///   row for 50-d rows at 1-15% of 200k, 280 ns for 384-d rows at 1-20% of 1M).
+/// - But when allowed rows lie closer than about 1.3 KB apart on average, the hardware prefetcher
+///   streams the whole array and the scan costs as much as reading every row: GloVe-50 at 15%
+///   (1.5 KB apart) took 0.75 ms, at 20% (1.1 KB apart) 3.4 ms, the time of a full scan.
 /// - An unfiltered walk costs `ef · 2m · max(3, 1 + row / 2)` (220 µs at ef 100 on GloVe-50,
 ///   850 µs at ef 128 on 1M x 384: rows come out of order, one cache miss each).
 /// - A stepping-stone walk with selectivity `s` costs `walk / s^0.85` (it needs more steps to
@@ -28,19 +31,22 @@ public enum SearchStrategy: Sendable, Equatable {
 /// - A two-hop walk costs about `5 · walk`, but its recall falls with the filter: 0.81-0.83 at
 ///   1 %, 0.87-0.92 at 2 %, 0.92-0.97 at 5 %, 0.955-0.98 at 10 % (GloVe and 1M). So it is only
 ///   a candidate from 10 % up, where it keeps recall ≥ 0.95.
-/// - The cheapest candidate wins. On GloVe-50 200k: exact scans to about 25 %, stepping stones
+/// - The cheapest candidate wins. On GloVe-50 200k: exact scans to about 17 %, stepping stones
 ///   above. On 1M x 384: exact to about 3 %, stepping stones from there, two-hop around 10 %.
 enum SearchCostModel {
     /// The lowest selectivity the two-hop walk is considered at (its recall below, measured).
     static let twoHopFloor = 0.1
+    /// The mean distance in bytes between allowed rows below which a scan reads them all.
+    static let streamingGap = 1_300.0
 
     static func strategy(count: Int, allowed: Int?, k: Int, ef: Int, m: Int, stride: Int) -> SearchStrategy {
         let row = max(0.5, Double(stride) / 29 - 1)
         let walk = Double(ef) * Double(2 * m) * max(3, 1 + row / 2)
         guard let allowed else { return row * Double(count) <= walk ? .exact : .graph }
         guard allowed > k, count > 0 else { return .exact }
-        let exactCost = row * Double(allowed)
         let selectivity = Double(allowed) / Double(count)
+        let rowsRead = Double(stride * 4) / selectivity < streamingGap ? Double(count) : Double(allowed)
+        let exactCost = row * rowsRead
         let steppingCost = walk / pow(selectivity, 0.85)
         let twoHopCost = selectivity >= twoHopFloor ? walk * 5 : .infinity
         if exactCost <= min(steppingCost, twoHopCost) { return .exact }

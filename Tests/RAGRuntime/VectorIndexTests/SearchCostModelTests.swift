@@ -8,14 +8,17 @@ import Testing
         SearchCostModel.strategy(count: count, allowed: Int(Double(count) * fraction), k: 10, ef: 100, m: 16, stride: stride)
     }
 
-    /// With its rows prefetched, an exact scan of 20% of GloVe-50 200k (40,000 rows of 56 floats)
+    /// With its rows prefetched, an exact scan of 15% of GloVe-50 200k (30,000 rows of 56 floats)
     /// is cheaper than any walk, and has recall 1.0.
-    @Test(arguments: [0.001, 0.01, 0.05, 0.1, 0.2])
-    func smallRowsAreScannedUpToAFifth(fraction: Double) {
+    @Test(arguments: [0.001, 0.01, 0.05, 0.1, 0.15])
+    func smallRowsAreScannedUpToFifteenPercent(fraction: Double) {
         #expect(Self.strategy(count: 200_000, fraction: fraction, stride: 56) == .exact)
     }
 
+    /// At 20% of GloVe-50 the allowed rows are 1.1 KB apart: the hardware prefetcher streams all
+    /// 45 MB and the scan took 3.4 ms (0.75 ms at 15%), so the walk wins.
     @Test func broadFiltersOnSmallRowsWalkWithSteppingStones() {
+        #expect(Self.strategy(count: 200_000, fraction: 0.2, stride: 56) == .filteredGraph)
         #expect(Self.strategy(count: 200_000, fraction: 0.5, stride: 56) == .filteredGraph)
         #expect(Self.strategy(count: 200_000, fraction: 1, stride: 56) == .filteredGraph)
     }
