@@ -148,7 +148,9 @@ def run_faiss_filtered(index, base, queries, args, fractions, efs):
         mask = filter_mask(len(base), fraction)
         allowed = np.flatnonzero(mask)
         kth = ground_truth(base[allowed], sample, args.metric)
-        selector = faiss.IDSelectorBitmap(len(base), faiss.swig_ptr(np.packbits(mask, bitorder="little")))
+        # IDSelectorBitmap keeps a raw pointer: the bits must outlive every search that uses it.
+        bits = np.packbits(mask, bitorder="little")
+        selector = faiss.IDSelectorBitmap(len(base), faiss.swig_ptr(bits))
         points = []
         for ef in [args.filter_ef] + [e for e in efs if e != args.filter_ef]:
             params = faiss.SearchParametersHNSW(sel=selector, efSearch=ef)

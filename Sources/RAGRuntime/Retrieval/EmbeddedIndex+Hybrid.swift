@@ -13,12 +13,12 @@ extension EmbeddedIndex {
     /// Hits carry their cosine similarity with the query (as vector hits do), in fused order. When
     /// no word of `text` is indexed, the result is the vector ranking.
     mutating func hybridSearch(vector: [Float], text: String, k: Int, filter: SearchFilter) throws -> [SearchHit] {
+        guard k >= 1 else { throw RetrievalError.invalidResultCount(k) }
+        guard vector.count == dimensions else { throw RetrievalError.dimensionMismatch(expected: dimensions, actual: vector.count) }
         let depth = max(k, Self.fusionDepth)
-        let semantic = try search(vector: vector, k: depth, filter: filter).hits
-        let predicate = try SlotPredicate(filter.fields, columns: columns)
-        let positions = timeIndex.positions(in: filter.timeRange)
-        let subset: [Int32]? = filter.fields.isEmpty ? nil : matchingSlots(positions, predicate)
-        let lexicalHits = lexical.score(text, accept: acceptance(subset: subset, timeRange: filter.timeRange), limit: depth)
+        let selection = try selection(for: filter)   // once, for both rankings
+        let semantic = try search(vector: vector, k: depth, in: selection).hits
+        let lexicalHits = lexical.score(text, accept: acceptance(subset: selection.subset, timeRange: filter.timeRange), limit: depth)
         guard !lexicalHits.isEmpty else { return Array(semantic.prefix(k)) }
 
         let weights = FusionWeights.for(text)

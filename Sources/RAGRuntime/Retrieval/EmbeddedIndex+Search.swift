@@ -28,15 +28,39 @@ extension EmbeddedIndex {
     mutating func search(vector: [Float], k: Int, filter: SearchFilter) throws -> (hits: [SearchHit], plan: SearchPlan) {
         guard k >= 1 else { throw RetrievalError.invalidResultCount(k) }
         guard vector.count == dimensions else { throw RetrievalError.dimensionMismatch(expected: dimensions, actual: vector.count) }
-        guard let query = DotProduct.normalised(vector) else { throw RetrievalError.invalidVector(id: "query") }
-        let predicate = try SlotPredicate(filter.fields, columns: columns)
-        guard liveCount > 0 else { return ([], .exact(candidates: 0)) }
+        guard DotProduct.normalised(vector) != nil else { throw RetrievalError.invalidVector(id: "query") }
+        return try search(vector: vector, k: k, in: selection(for: filter))
+    }
 
-        // A time window alone is a range of the time index: counted by binary search, tested
-        // during traversal on the slot's timestamp. Field conditions need the subset itself.
+    /// The documents a filter selects, computed once per query and shared by the rankings of a
+    /// hybrid search.
+    struct Selection {
+        /// The positions of the filter's time window in the time index.
+        let positions: Range<Int>
+        /// With field conditions, the matching live slots (in time order); `nil` for a window alone.
+        let subset: [Int32]?
+        let timeRange: TimeRange?
+        var count: Int { subset?.count ?? positions.count }
+    }
+
+    /// What `filter` selects. A time window alone is a range of the time index, counted by binary
+    /// search and tested during traversal on the slot's timestamp; field conditions need the
+    /// subset itself, evaluated on the columns of the documents in that range.
+    ///
+    /// - Throws: ``RetrievalError`` for a field condition the columns cannot evaluate.
+    func selection(for filter: SearchFilter) throws -> Selection {
+        let predicate = try SlotPredicate(filter.fields, columns: columns)
         let positions = timeIndex.positions(in: filter.timeRange)
-        let subset: [Int32]? = filter.fields.isEmpty ? nil : matchingSlots(positions, predicate)
-        let candidateCount = subset?.count ?? positions.count
+        let subset: [Int32]? = filter.fields.isEmpty || liveCount == 0 ? nil : matchingSlots(positions, predicate)
+        return Selection(positions: positions, subset: subset, timeRange: filter.timeRange)
+    }
+
+    /// The vector search over a computed ``Selection`` (`vector` already checked by the caller).
+    mutating func search(vector: [Float], k: Int, in selection: Selection) throws -> (hits: [SearchHit], plan: SearchPlan) {
+        guard let query = DotProduct.normalised(vector) else { throw RetrievalError.invalidVector(id: "query") }
+        guard liveCount > 0 else { return ([], .exact(candidates: 0)) }
+        let (positions, subset) = (selection.positions, selection.subset)
+        let candidateCount = selection.count
         guard candidateCount > 0 else { return ([], .exact(candidates: 0)) }
         let wanted = min(k, candidateCount)
 
@@ -50,7 +74,7 @@ extension EmbeddedIndex {
                     return exactScan(query: queryPointer, slots: timeIndex.slots[positions], k: k, rows: rows)
                 }
                 if prefersExactScan(candidates: candidateCount) { return (scan(), .exact(candidates: candidateCount)) }
-                let accept = acceptance(subset: subset, timeRange: filter.timeRange)
+                let accept = acceptance(subset: subset, timeRange: selection.timeRange)
                 let nodes = graph.search(query: queryPointer, k: k, ef: configuration.hnsw.efSearch, rows: rows, accept: accept)
                 if nodes.count >= wanted { return (nodes, .graph(candidates: candidateCount)) }
                 return (scan(), .graphThenExact(candidates: candidateCount))

@@ -42,14 +42,9 @@ extension EmbeddedVectorStore {
         try configuration.validate()
         var index = EmbeddedIndex(configuration: configuration)
         var done = 0
-        for start in stride(from: 0, to: records.count, by: max(1, batchSize)) {
-            let batch = Array(records[start..<min(records.count, start + max(1, batchSize))])
-            let vectors = try await embedder.embed(batch.map(\.embeddingText), purpose: .document)
-            guard vectors.count == batch.count else {
-                throw RetrievalError.embeddingFailed(model: embedder.identity.model, reason: "\(vectors.count) vectors for \(batch.count) texts")
-            }
-            try index.upsert(zip(batch, vectors).map { IndexedDocument(record: $0, vector: $1) })
-            done += batch.count
+        try await embedder.embedDocuments(records, batchSize: batchSize) { documents in
+            try index.upsert(documents)
+            done += documents.count
             progress(done, records.count)
         }
         // Everything the old log held is in `records`: the new snapshot starts a new segment, and

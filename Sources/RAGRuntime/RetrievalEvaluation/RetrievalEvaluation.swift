@@ -55,11 +55,7 @@ public struct RetrievalEvaluation: Sendable {
         let clock = ContinuousClock()
         let started = clock.now
         let store = try EmbeddedVectorStore(configuration: .init(dimensions: embedder.dimensions, embedder: embedder.identity))
-        for start in stride(from: 0, to: records.count, by: batchSize) {
-            let batch = Array(records[start..<min(records.count, start + batchSize)])
-            let vectors = try await embedder.embed(batch.map(\.embeddingText), purpose: .document)
-            try store.upsertNow(zip(batch, vectors).map { IndexedDocument(record: $0, vector: $1) })
-        }
+        try await embedder.embedDocuments(records, batchSize: batchSize) { try store.upsertNow($0) }
         let elapsed = clock.now - started
         return Index(embedder: embedder, store: store, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }

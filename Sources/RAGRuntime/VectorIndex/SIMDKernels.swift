@@ -1,8 +1,9 @@
 /// The distance kernels: `SIMD16<Float>` arithmetic over rows padded with zeros to a multiple of 8.
 ///
 /// Rows and queries share one padded length (``paddedLength(_:)``), so the loops have no scalar
-/// tail: two 16-lane accumulators while 32 floats remain (which hides the add latency), then a
-/// 16-lane and an 8-lane step. Loads are unaligned, through raw pointers; nothing allocates.
+/// tail: four 16-lane accumulators while 64 floats remain on rows of 128 floats or more (on
+/// 1024-d rows, 10-35% more q/s than two, measured), two while 32 remain (which hides the add
+/// latency), then a 16-lane and an 8-lane step. Loads are unaligned, through raw pointers; nothing allocates.
 /// On x86-64 the target is compiled for Haswell (AVX2 + FMA; see Package.swift), so a 16-lane
 /// `addingProduct` is two 256-bit `vfmadd` instructions. Compiled for baseline x86-64 it would
 /// be sixteen calls to libm's `fmaf` (measured 20x slower): the flag is not optional there.
@@ -17,6 +18,27 @@ enum SIMDKernels {
         var sum0 = SIMD16<Float>(), sum1 = SIMD16<Float>()
         var offset = 0
         let bytes = count &* 4
+        if bytes >= 512 {
+            // Long rows: four accumulators (eight 256-bit registers) keep both FMA ports busy
+            // through the instruction's latency.
+            var sum2 = SIMD16<Float>(), sum3 = SIMD16<Float>()
+            while offset &+ 256 <= bytes {
+                sum0 = sum0.addingProduct(
+                    rawA.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self), rawB.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self))
+                sum1 = sum1.addingProduct(
+                    rawA.loadUnaligned(fromByteOffset: offset &+ 64, as: SIMD16<Float>.self),
+                    rawB.loadUnaligned(fromByteOffset: offset &+ 64, as: SIMD16<Float>.self))
+                sum2 = sum2.addingProduct(
+                    rawA.loadUnaligned(fromByteOffset: offset &+ 128, as: SIMD16<Float>.self),
+                    rawB.loadUnaligned(fromByteOffset: offset &+ 128, as: SIMD16<Float>.self))
+                sum3 = sum3.addingProduct(
+                    rawA.loadUnaligned(fromByteOffset: offset &+ 192, as: SIMD16<Float>.self),
+                    rawB.loadUnaligned(fromByteOffset: offset &+ 192, as: SIMD16<Float>.self))
+                offset &+= 256
+            }
+            sum0 += sum2
+            sum1 += sum3
+        }
         while offset &+ 128 <= bytes {
             sum0 = sum0.addingProduct(
                 rawA.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self), rawB.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self))
@@ -46,6 +68,27 @@ enum SIMDKernels {
         var sum0 = SIMD16<Float>(), sum1 = SIMD16<Float>()
         var offset = 0
         let bytes = count &* 4
+        if bytes >= 512 {
+            // Long rows: four accumulators, as in `dot`.
+            var sum2 = SIMD16<Float>(), sum3 = SIMD16<Float>()
+            while offset &+ 256 <= bytes {
+                let d0 = rawA.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
+                    - rawB.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
+                let d1 = rawA.loadUnaligned(fromByteOffset: offset &+ 64, as: SIMD16<Float>.self)
+                    - rawB.loadUnaligned(fromByteOffset: offset &+ 64, as: SIMD16<Float>.self)
+                let d2 = rawA.loadUnaligned(fromByteOffset: offset &+ 128, as: SIMD16<Float>.self)
+                    - rawB.loadUnaligned(fromByteOffset: offset &+ 128, as: SIMD16<Float>.self)
+                let d3 = rawA.loadUnaligned(fromByteOffset: offset &+ 192, as: SIMD16<Float>.self)
+                    - rawB.loadUnaligned(fromByteOffset: offset &+ 192, as: SIMD16<Float>.self)
+                sum0 = sum0.addingProduct(d0, d0)
+                sum1 = sum1.addingProduct(d1, d1)
+                sum2 = sum2.addingProduct(d2, d2)
+                sum3 = sum3.addingProduct(d3, d3)
+                offset &+= 256
+            }
+            sum0 += sum2
+            sum1 += sum3
+        }
         while offset &+ 128 <= bytes {
             let d0 = rawA.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
                 - rawB.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
