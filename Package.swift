@@ -301,7 +301,7 @@ let package = Package(
                 "TelemetryModel", "QueryUnderstanding", "Retrieval", "VectorIndex",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Benchmarks/VectorSearch",
-            exclude: ["faiss_baseline.py", "compare_baselines.py"],
+            exclude: ["faiss_baseline.py", "compare_baselines.py", "README.md"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
