@@ -48,6 +48,12 @@ struct EmbeddedIndex: Sendable {
     ///
     /// - Throws: ``RetrievalError/dimensionMismatch(expected:actual:)``, ``RetrievalError/invalidVector(id:)``.
     func normalised(_ documents: [IndexedDocument]) throws -> [[Float]] {
+        try Self.normalised(documents, dimensions: dimensions)
+    }
+
+    /// ``normalised(_:)`` for an index of `dimensions` (it reads nothing else, so a caller can run
+    /// it outside the store's lock).
+    static func normalised(_ documents: [IndexedDocument], dimensions: Int) throws -> [[Float]] {
         try documents.map { document in
             guard document.vector.count == dimensions else {
                 throw RetrievalError.dimensionMismatch(expected: dimensions, actual: document.vector.count)

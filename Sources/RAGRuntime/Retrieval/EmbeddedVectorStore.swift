@@ -71,7 +71,7 @@ public final class EmbeddedVectorStore: VectorStore {
     /// durable store it returns once the change is in the `fsync`ed log.
     public func upsert(_ documents: [IndexedDocument]) async throws {
         guard let log else { return try upsertNow(documents) }
-        let normalised = try state.withLock { try $0.index.normalised(documents) }
+        let normalised = try EmbeddedIndex.normalised(documents, dimensions: configuration.dimensions)   // outside the lock
         let payload = try DurableEntry.upsert(documents).encoded()
         _ = try await logThenPublish(.upsert(documents, normalised: normalised), payload: payload, to: log)
     }

@@ -117,10 +117,10 @@ public struct OpenSearchVectorStore: VectorStore {
     }
 
     /// The k-NN ranking and a BM25 ranking (``OpenSearchLexicalQuery``) of the same filtered
-    /// documents, fetched with two queries and fused by reciprocal rank (constant 60, 50 of each,
-    /// weighted by ``FusionWeights``, as the embedded store does).
+    /// documents, fetched with two queries and fused by ``FusionWeights/fuse(vector:lexical:)``
+    /// (``FusionWeights/depth`` of each), as the embedded store does.
     public func hybridSearch(vector: [Float], text: String, k: Int, filter: SearchFilter) async throws -> [SearchHit] {
-        let depth = max(k, 50)
+        let depth = max(k, FusionWeights.depth)
         let semantic = try await search(vector: vector, k: depth, filter: filter)
         guard let body = OpenSearchLexicalQuery.body(text: text, size: depth, filter: try OpenSearchFilterTranslation.clauses(for: filter)) else {
             return Array(semantic.prefix(k))
@@ -135,16 +135,11 @@ public struct OpenSearchVectorStore: VectorStore {
             return hit
         }
         guard !lexical.isEmpty else { return Array(semantic.prefix(k)) }
-        let weights = FusionWeights.for(text)
-        var fused: [String: (score: Float, hit: SearchHit)] = [:]
-        for (rank, hit) in semantic.enumerated() where fused[hit.id] == nil {
-            fused[hit.id] = (weights.vector / (60 + Float(rank + 1)), hit)
-        }
-        for (rank, hit) in lexical.enumerated() {
-            let share = weights.lexical / (60 + Float(rank + 1))
-            fused[hit.id] = fused[hit.id].map { ($0.score + share, $0.hit) } ?? (share, hit)
-        }
-        return fused.values.sorted { ($0.score, $1.hit.id) > ($1.score, $0.hit.id) }.prefix(k).map(\.hit)
+        // A document both rankings found keeps its k-NN hit.
+        var hits: [String: SearchHit] = [:]
+        for hit in lexical + semantic.reversed() { hits[hit.id] = hit }
+        let fused = FusionWeights.for(text).fuse(vector: semantic.map(\.id), lexical: lexical.map(\.id))
+        return fused.prefix(k).compactMap { hits[$0.id] }
     }
 
     /// Counts and breaks down every document matching `filter` with one aggregation query (the
