@@ -95,8 +95,7 @@ public struct KubernetesClient: Sendable {
 
     static func encode(_ value: some Encodable) throws(KubernetesClientError) -> Data {
         do {
-            if let json = value as? JSONValue { return try json.data() }   // no Codable round for dynamic bodies
-            return try JSONValue.encoder.encode(value)
+            return try JSONValue.encodedBytes(value)
         } catch {
             throw KubernetesClientError(.encodingFailed, message: "cannot encode \(type(of: value))", underlying: error)
         }

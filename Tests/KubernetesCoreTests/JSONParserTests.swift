@@ -162,6 +162,19 @@ struct JSONValueEncoderTests {
         #expect(try JSONValue(encoding: ["k": Optional<Int>.none]) == Self.viaBytes(["k": Optional<Int>.none]))
     }
 
+    @Test func requestBodiesAreTheBytesJSONEncoderWrites() throws {
+        var deployment = Deployment(metadata: ObjectMeta(name: "web", namespace: "rag", labels: ["app": "web", "a/b": "c"]))
+        var container = Container(name: "web")
+        container.args = ["--url=http://x/y", "quote \" tab \t"]
+        deployment.spec = DeploymentSpec(replicas: 2, selector: LabelSelector(matchLabels: ["app": "web"]), template: PodTemplateSpec(
+            metadata: ObjectMeta(labels: ["app": "web"]), spec: PodSpec(containers: [container])))
+        #expect(try JSONValue.encodedBytes(deployment) == JSONValue.encoder.encode(deployment))
+        let nested: JSONValue = ["spec": ["a": [["b": [1, 2.5, .null, ["c": "d/e"]]], []], "z": [:]]]
+        #expect(try JSONValue.encodedBytes(nested) == JSONValue.encoder.encode(nested))
+        #expect(try JSONValue.encodedBytes(["k": nested]) == JSONValue.encoder.encode(["k": nested]))
+        #expect(throws: EncodingError.self) { try JSONValue.encodedBytes(["x": Double.nan]) }
+    }
+
     @Test func refusesNonFiniteNumbersAsJSONEncoderDoes() {
         #expect(throws: EncodingError.self) { try JSONValue(encoding: ["x": Double.nan]) }
         #expect(throws: EncodingError.self) { try JSONValue.encoder.encode(["x": Double.nan]) }

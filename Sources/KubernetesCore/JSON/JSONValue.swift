@@ -94,6 +94,19 @@ extension JSONValue {
         (try? data()).flatMap { String(data: $0, encoding: .utf8) } ?? "<unencodable>"
     }
 
+    /// The JSON bytes of any `Encodable` value, as ``encoder`` writes them (sorted keys, unescaped
+    /// slashes, `nil` omitted), built by ``JSONValueEncoder`` and ``JSONWriter`` instead of
+    /// Foundation's `JSONEncoder`: every request body and fake-server status goes this way.
+    ///
+    /// A CI run crashed (SIGILL in a Swift runtime trap) inside `JSONEncoder` while it released a
+    /// sub-encoder under a nested ``JSONValue``; a full run under AddressSanitizer found no memory
+    /// error in the project's code, so the bodies no longer depend on `JSONEncoder`'s sub-encoder
+    /// reuse. Both paths give the same bytes (JSONWriterTests, JSONValueEncoderTests).
+    public static func encodedBytes(_ value: some Encodable) throws -> Data {
+        if let json = value as? JSONValue { return try json.data() }
+        return try JSONValue(encoding: value).data()
+    }
+
     /// The encoder used for request bodies: sorted keys, unescaped slashes, nil omitted.
     public static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()

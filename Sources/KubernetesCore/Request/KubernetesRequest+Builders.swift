@@ -50,7 +50,7 @@ extension KubernetesRequest {
     }
 
     public static func delete(_ resource: ResourceDescriptor, name: String, namespace: String?, options: DeleteOptions? = nil) throws -> KubernetesRequest {
-        let body = try options.map { try JSONValue.encoder.encode($0) }
+        let body = try options.map { try JSONValue.encodedBytes($0) }
         return KubernetesRequest(method: .DELETE, path: resource.path(namespace: namespace, name: name), headers: body == nil ? ["Accept": "application/json"] : jsonHeaders, body: body)
     }
 }
@@ -70,15 +70,15 @@ extension KubernetesRequest {
     }
 
     public static func create<R: KubernetesResource>(_ object: R) throws -> KubernetesRequest {
-        create(R.resource, namespace: object.metadata.namespace, body: try JSONValue.encoder.encode(object))
+        create(R.resource, namespace: object.metadata.namespace, body: try JSONValue.encodedBytes(object))
     }
 
     public static func replace<R: KubernetesResource>(_ object: R, subresource: String? = nil) throws -> KubernetesRequest {
-        replace(R.resource, name: object.metadata.name ?? "", namespace: object.metadata.namespace, body: try JSONValue.encoder.encode(object), subresource: subresource)
+        replace(R.resource, name: object.metadata.name ?? "", namespace: object.metadata.namespace, body: try JSONValue.encodedBytes(object), subresource: subresource)
     }
 
     public static func apply<R: KubernetesResource>(_ object: R, options: ApplyOptions, subresource: String? = nil) throws -> KubernetesRequest {
-        apply(R.resource, name: object.metadata.name ?? "", namespace: object.metadata.namespace, body: try JSONValue.encoder.encode(object), options: options, subresource: subresource)
+        apply(R.resource, name: object.metadata.name ?? "", namespace: object.metadata.namespace, body: try JSONValue.encodedBytes(object), options: options, subresource: subresource)
     }
 
     public static func delete<R: KubernetesResource>(_ type: R.Type, name: String, namespace: String? = nil, options: DeleteOptions? = nil) throws -> KubernetesRequest {

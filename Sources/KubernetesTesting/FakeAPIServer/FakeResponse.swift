@@ -11,7 +11,7 @@ public enum FakeResponse: Sendable {
     }
 
     static func status(_ status: Status) -> FakeResponse {
-        let data = (try? JSONValue.encoder.encode(status)) ?? Data()
+        let data = (try? JSONValue.encodedBytes(status)) ?? Data()
         return .body(statusCode: status.code ?? 500, contentType: "application/json", data: data)
     }
 

@@ -49,7 +49,11 @@ package final class RuntimeProcess: Sendable {
             if let response = try? await HTTPClient.shared.execute(request, timeout: .seconds(1)), response.status.code == 200 { return }
             try await Task.sleep(for: .milliseconds(100))
         }
-        throw RuntimeProcessError(message: "\(url) did not answer 200: \(String(output.suffix(3_000)))")
+        // Say which: a process that died (and how) and one still starting need different fixes.
+        let state = process.isRunning
+            ? "still running after \(timeout)"
+            : "exited (\(process.terminationReason == .uncaughtSignal ? "signal" : "status") \(process.terminationStatus))"
+        throw RuntimeProcessError(message: "\(url) did not answer 200; the process \(state); its log: \(String(output.suffix(3_000)))")
     }
 
     /// Kills the process and waits for it.
