@@ -21,7 +21,10 @@ struct LocalCommand: AsyncParsableCommand {
     var port: Int = 8080
 
     @Option(name: .customLong("data-dir"), help: "Stream, checkpoints, dead letters and the vector store live here.")
-    var dataDirectory: String = ".rag-data"
+    var dataDirectory: String = LocalCommand.defaultDataDirectory
+
+    /// Where `local` keeps its data unless told otherwise; `reindex` looks there too.
+    static let defaultDataDirectory = ".rag-data"
 
     @OptionGroup(title: "Telemetry (default: 100 records a minute, 2h of history)")
     var telemetry: TelemetryOptions

@@ -21,7 +21,7 @@ struct ReindexCommand: AsyncParsableCommand {
         if environment[RuntimeVariable.logFormat.name] == nil { environment[RuntimeVariable.logFormat.name] = "text" }
         let configuration = try RuntimeConfiguration(environment: environment)
         _ = Observability.bootstrap(logFormat: configuration.logFormat, logLevel: configuration.logLevel)
-        let path = dataDirectory ?? environment[RuntimeVariable.dataDirectory.name].flatMap { $0.isEmpty ? nil : $0 } ?? ".rag-data"
+        let path = dataDirectory ?? environment[RuntimeVariable.dataDirectory.name].flatMap { $0.isEmpty ? nil : $0 } ?? LocalCommand.defaultDataDirectory
         let embedder = try configuration.makeEmbedder()
         let started = ContinuousClock.now
         let summary = try await EmbeddedVectorStore.reindex(in: URL(filePath: path, directoryHint: .isDirectory), with: embedder) { done, total in
