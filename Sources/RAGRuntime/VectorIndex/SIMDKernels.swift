@@ -1,3 +1,7 @@
+#if arch(x86_64)
+import _Builtin_intrinsics.intel
+#endif
+
 /// The distance kernels: `SIMD16<Float>` arithmetic over rows padded with zeros to a multiple of 8.
 ///
 /// Rows and queries share one padded length (``paddedLength(_:)``), so the loops have no scalar
@@ -113,24 +117,61 @@ enum SIMDKernels {
         return (total.lowHalf + total.highHalf).sum()
     }
 
-    /// `sum(w[i] * Float(codes[i]))` for byte codes, over a length padded to a multiple of 16.
+    /// The codes at `offset` as floats.
+    ///
+    /// Element by element on purpose: the loop is inlined and vectorised to one `vpmovzxbd` +
+    /// `vcvtdq2ps` per 8 codes, while the standard library's `SIMD16<Float>(SIMD16<UInt8>)` is a
+    /// call into a pre-compiled, baseline-x86 conversion (measured: 61 ns a 50-d row against 10).
     @inline(__always)
-    static func weightedSum(_ weights: UnsafePointer<Float>, _ codes: UnsafePointer<UInt8>, count: Int) -> Float {
+    static func widened(_ codes: UnsafeRawPointer, at offset: Int) -> SIMD16<Float> {
+        let bytes = codes.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
+        var floats = SIMD16<Float>()
+        for lane in 0..<16 { floats[lane] = Float(bytes[lane]) }
+        return floats
+    }
+
+    /// `sum(w[i] * codes[i])` for 16-bit weights and byte codes, over a length padded to a multiple of 16.
+    ///
+    /// The int8 walk's dot product. On x86-64 one `vpmovzxbw` widens 16 codes and one `vpmaddwd`
+    /// multiplies them by 16 weights and adds pairs into 32-bit lanes: three instructions per 16
+    /// dimensions against six for a `Float` form (widen, convert, multiply-add);
+    /// Swift's `SIMD` types cannot spell `vpmaddwd`, so it is the compiler's intrinsic. Elsewhere,
+    /// a portable loop with the same result.
+    ///
+    /// - Precondition: `|w[i]| ≤ ScalarQuantizer.integerWeightLimit(count)`, so no 32-bit lane overflows
+    ///   (each lane adds at most `count / 8` products of a code and a weight).
+    @inline(__always)
+    static func weightedSum(_ weights: UnsafePointer<Int16>, _ codes: UnsafePointer<UInt8>, count: Int) -> Float {
         let rawW = UnsafeRawPointer(weights), rawC = UnsafeRawPointer(codes)
-        var sum0 = SIMD16<Float>(), sum1 = SIMD16<Float>()
         var index = 0
+        #if arch(x86_64)
+        var sum0 = _mm256_setzero_si256(), sum1 = _mm256_setzero_si256()
         while index &+ 32 <= count {
-            let c0 = SIMD16<Float>(rawC.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self))
-            let c1 = SIMD16<Float>(rawC.loadUnaligned(fromByteOffset: index &+ 16, as: SIMD16<UInt8>.self))
-            sum0 = sum0.addingProduct(c0, rawW.loadUnaligned(fromByteOffset: index &* 4, as: SIMD16<Float>.self))
-            sum1 = sum1.addingProduct(c1, rawW.loadUnaligned(fromByteOffset: (index &+ 16) &* 4, as: SIMD16<Float>.self))
+            let c0 = _mm256_cvtepu8_epi16(rawC.loadUnaligned(fromByteOffset: index, as: __m128i.self))
+            let c1 = _mm256_cvtepu8_epi16(rawC.loadUnaligned(fromByteOffset: index &+ 16, as: __m128i.self))
+            sum0 = _mm256_add_epi32(sum0, _mm256_madd_epi16(c0, rawW.loadUnaligned(fromByteOffset: index &* 2, as: __m256i.self)))
+            sum1 = _mm256_add_epi32(sum1, _mm256_madd_epi16(c1, rawW.loadUnaligned(fromByteOffset: (index &+ 16) &* 2, as: __m256i.self)))
             index &+= 32
         }
         if index &+ 16 <= count {
-            let c0 = SIMD16<Float>(rawC.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self))
-            sum0 = sum0.addingProduct(c0, rawW.loadUnaligned(fromByteOffset: index &* 4, as: SIMD16<Float>.self))
+            let c0 = _mm256_cvtepu8_epi16(rawC.loadUnaligned(fromByteOffset: index, as: __m128i.self))
+            sum0 = _mm256_add_epi32(sum0, _mm256_madd_epi16(c0, rawW.loadUnaligned(fromByteOffset: index &* 2, as: __m256i.self)))
         }
-        return (sum0 + sum1).sum()
+        // Lanes to Float before adding them up: their total may pass 2^31, a lane never does.
+        let total: SIMD8<Float> = _mm256_add_ps(_mm256_cvtepi32_ps(sum0), _mm256_cvtepi32_ps(sum1))
+        return (total.lowHalf + total.highHalf).sum()
+        #else
+        var sum = SIMD16<Int32>()
+        while index &+ 16 <= count {
+            let c = rawC.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
+            let w = rawW.loadUnaligned(fromByteOffset: index &* 2, as: SIMD16<Int16>.self)
+            for lane in 0..<16 { sum[lane] &+= Int32(c[lane]) &* Int32(w[lane]) }
+            index &+= 16
+        }
+        var total: Float = 0
+        for lane in 0..<16 { total += Float(sum[lane]) }
+        return total
+        #endif
     }
 
     /// `sum(w[i] * (q[i] - Float(codes[i]))^2)` for byte codes, over a length padded to a multiple of 16.
@@ -139,14 +180,20 @@ enum SIMDKernels {
         _ query: UnsafePointer<Float>, _ weights: UnsafePointer<Float>, _ codes: UnsafePointer<UInt8>, count: Int
     ) -> Float {
         let rawQ = UnsafeRawPointer(query), rawW = UnsafeRawPointer(weights), rawC = UnsafeRawPointer(codes)
-        var sum = SIMD16<Float>()
+        var sum0 = SIMD16<Float>(), sum1 = SIMD16<Float>()
         var index = 0
-        while index &+ 16 <= count {
-            let c = SIMD16<Float>(rawC.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self))
-            let d = rawQ.loadUnaligned(fromByteOffset: index &* 4, as: SIMD16<Float>.self) - c
-            sum = sum.addingProduct(d * d, rawW.loadUnaligned(fromByteOffset: index &* 4, as: SIMD16<Float>.self))
-            index &+= 16
+        while index &+ 32 <= count {
+            let d0 = rawQ.loadUnaligned(fromByteOffset: index &* 4, as: SIMD16<Float>.self) - widened(rawC, at: index)
+            let d1 = rawQ.loadUnaligned(fromByteOffset: (index &+ 16) &* 4, as: SIMD16<Float>.self) - widened(rawC, at: index &+ 16)
+            sum0 = sum0.addingProduct(d0 * d0, rawW.loadUnaligned(fromByteOffset: index &* 4, as: SIMD16<Float>.self))
+            sum1 = sum1.addingProduct(d1 * d1, rawW.loadUnaligned(fromByteOffset: (index &+ 16) &* 4, as: SIMD16<Float>.self))
+            index &+= 32
         }
-        return sum.sum()
+        if index &+ 16 <= count {
+            let d = rawQ.loadUnaligned(fromByteOffset: index &* 4, as: SIMD16<Float>.self) - widened(rawC, at: index)
+            sum0 = sum0.addingProduct(d * d, rawW.loadUnaligned(fromByteOffset: index &* 4, as: SIMD16<Float>.self))
+        }
+        let total = sum0 + sum1
+        return (total.lowHalf + total.highHalf).sum()
     }
 }

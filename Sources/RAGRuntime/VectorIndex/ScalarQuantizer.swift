@@ -1,12 +1,14 @@
 /// Per-dimension scalar quantisation to one byte: `x[d] ≈ low[d] + step[d] · code[d]`, code 0...255.
 ///
 /// Trained on the first batch added (its per-dimension minimum and maximum); later vectors are
-/// clamped to that range. The graph walk compares a `Float` query with the codes (asymmetric
-/// distance, so the query loses no precision), and the final candidates are re-ranked with the
-/// exact `Float` rows, so quantisation costs recall only through the walk's choices.
+/// clamped to that range. The graph walk compares the query with the codes (asymmetric distance:
+/// the query is not rounded to bytes; its dot-product weights keep 15 bits), and the final
+/// candidates are re-ranked with the exact `Float` rows, so quantisation costs recall only through
+/// the walk's choices.
 ///
 /// For the dot product, `dot(q, x) ≈ sum(q·low) + sum((q·step) · code)`: a bias and one weighted
-/// sum of the codes. For L2, `|q - x|² ≈ sum(step² · ((q - low)/step - code)²)`.
+/// sum of the codes, with the weights rounded to 16-bit integers for the integer kernel. For L2,
+/// `|q - x|² ≈ sum(step² · ((q - low)/step - code)²)`.
 struct ScalarQuantizer: Sendable, Equatable {
     /// Per-dimension offsets, padded with zeros to ``codeStride``.
     var low: [Float]
@@ -60,15 +62,32 @@ struct ScalarQuantizer: Sendable, Equatable {
         }
     }
 
-    /// The dot-product weights (`query · step`, into `weights`) and bias (`sum(query · low)`).
-    func dotWeights(query: UnsafePointer<Float>, into weights: UnsafeMutablePointer<Float>) -> Float {
+    /// The largest weight magnitude ``integerDotWeights(query:into:)`` uses for rows of `codeStride` bytes:
+    /// a 32-bit lane of the integer kernel adds at most `codeStride / 8` products of a code (≤ 255) and
+    /// a weight, and must stay below 2^31. 32,767 (all of `Int16`) up to 2,048 dimensions.
+    static func integerWeightLimit(_ codeStride: Int) -> Int {
+        min(Int(Int16.max), Int(Int32.max) / (255 * max(codeStride / 8, 1)))
+    }
+
+    /// The dot-product weights as 16-bit integers: `scale · weights[d] ≈ query[d] · step[d]` (the
+    /// largest at ``integerWeightLimit(_:)``, so rounding costs under 2^-15 of the largest weight),
+    /// and the bias `sum(query · low)`. `dot(q, x) ≈ bias + scale · sum(weights · codes)`.
+    func integerDotWeights(query: UnsafePointer<Float>, into weights: UnsafeMutablePointer<Int16>) -> (bias: Float, scale: Float) {
         var bias: Float = 0
-        for d in 0..<codeStride {
-            let value: Float = d < dimensions ? query[d] : 0
-            weights[d] = value * step[d]
-            bias += value * low[d]
+        var largest: Float = 0
+        for d in 0..<dimensions {
+            bias += query[d] * low[d]
+            largest = max(largest, abs(query[d] * step[d]))
         }
-        return bias
+        let scale = largest / Float(Self.integerWeightLimit(codeStride))
+        for d in 0..<codeStride {
+            guard d < dimensions, scale > 0 else {
+                weights[d] = 0
+                continue
+            }
+            weights[d] = Int16((query[d] * step[d] / scale).rounded())
+        }
+        return (bias, scale)
     }
 
     /// The L2 query in code units (into `scaled`) and the squared steps (into `weights`).
