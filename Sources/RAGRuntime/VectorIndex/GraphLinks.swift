@@ -38,16 +38,19 @@ protocol QueryDistance {
     func prefetch(_ node: Int32)
 }
 
-/// Prefetches the first cache lines of a row (the hardware prefetcher follows a sequential read
-/// from there), at most four: a 1024-d row is 64 lines, and asking for all of them evicts more
+/// Prefetches every cache line a row's first `limit` bytes touch (the hardware prefetcher follows
+/// a sequential read from there). A row need not start on a line: a 224-byte GloVe row can span
+/// five lines, so the lines are counted from the one holding its first byte. The default limit is
+/// four lines' worth: a 1024-d `Float` row is 64 lines, and asking for all of them evicts more
 /// than it gains.
 @inline(__always)
 func prefetchRow(_ start: UnsafeRawPointer, bytes: Int, limit: Int = 256) {
-    var offset = 0
-    let end = min(bytes, limit)
-    while offset < end {
-        rag_prefetch(start + offset)
-        offset &+= 64
+    let address = UInt(bitPattern: start)
+    var line = address & ~63
+    let end = address &+ UInt(min(bytes, limit))
+    while line < end {
+        rag_prefetch(UnsafeRawPointer(bitPattern: line)!)
+        line &+= 64
     }
 }
 

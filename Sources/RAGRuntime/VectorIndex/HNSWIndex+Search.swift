@@ -56,7 +56,9 @@ extension HNSWIndex {
     /// The strategy a search with `filter` would use.
     public func strategy(for filter: IDFilter?, k: Int, efSearch: Int? = nil) -> SearchStrategy {
         let ef = max(efSearch ?? configuration.efSearch, k)
-        return SearchCostModel.strategy(count: count, allowed: filter?.count, k: k, ef: ef, m: configuration.m, stride: stride)
+        return SearchCostModel.strategy(
+            count: count, allowed: filter?.count, k: k, ef: ef, m: configuration.m, stride: stride, walkRowBytes: quantizer?.codeStride
+        )
     }
 
     /// The query padded to ``stride`` (normalised for the angular metric).

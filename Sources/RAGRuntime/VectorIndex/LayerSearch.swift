@@ -62,10 +62,12 @@ enum LayerSearch {
                         let neighbour = fresh[index]
                         let score = distance(neighbour)
                         if results.count < ef {
+                            if level == 0 { reader.prefetchList(of: neighbour) }
                             candidates.push(Scored(score: score, node: neighbour))
                             results.push(Scored(score: score, node: neighbour))
                             bound = results.top.score
                         } else if score < bound {
+                            if level == 0 { reader.prefetchList(of: neighbour) }
                             candidates.push(Scored(score: score, node: neighbour))
                             results.replaceTop(Scored(score: score, node: neighbour))
                             bound = results.top.score

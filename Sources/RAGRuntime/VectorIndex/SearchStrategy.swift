@@ -17,10 +17,14 @@ public enum SearchStrategy: Sendable, Equatable {
 /// 50-d row of an exact scan).
 ///
 /// ## Model (calibrated with `vector-search-benchmark --filter-strategy exact|filtered|two-hop`
-/// on GloVe-50 200k and on 1M x 384, M 16, ef 100)
-/// - An exact scan of `f` allowed vectors costs `f · row`, `row = max(0.5, stride / 29 - 1)`:
-///   the scan prefetches its rows 32 ahead, so it is bound by memory bandwidth (measured 21 ns a
-///   row for 50-d rows at 1-15% of 200k, 280 ns for 384-d rows at 1-20% of 1M).
+/// on GloVe-50 200k and on 1M x 384, M 16, ef 100; checked on 1024-d 50k)
+/// - An exact scan of `f` allowed vectors costs `f · row`, `row = min(max(0.5, bytes / 116 - 1), 12.6)`
+///   for rows of `bytes`: the scan prefetches its rows 32 ahead, so it is bound by memory
+///   bandwidth (measured 21 ns a row for 50-d rows at 1-15% of 200k, 280 ns for 384-d rows at
+///   1-20% of 1M). Past about 1.5 KB a row costs no more: inside a row the hardware prefetcher
+///   streams (290 ns for 4 KB 1024-d rows at 10% of 50k).
+/// - A walk's row is the row it reads: with int8 quantisation the code row (a quarter of the
+///   bytes), which is what makes walks the cheaper plan for broad filters on long rows.
 /// - But when allowed rows lie closer than about 1.3 KB apart on average, the hardware prefetcher
 ///   streams the whole array and the scan costs as much as reading every row: GloVe-50 at 15%
 ///   (1.5 KB apart) took 0.75 ms, at 20% (1.1 KB apart) 3.4 ms, the time of a full scan.
@@ -39,9 +43,21 @@ enum SearchCostModel {
     /// The mean distance in bytes between allowed rows below which a scan reads them all.
     static let streamingGap = 1_300.0
 
-    static func strategy(count: Int, allowed: Int?, k: Int, ef: Int, m: Int, stride: Int) -> SearchStrategy {
-        let row = max(0.5, Double(stride) / 29 - 1)
-        let walk = Double(ef) * Double(2 * m) * max(3, 1 + row / 2)
+    /// The most a row costs, however long (see the model).
+    static let longRowCost = 12.6
+
+    /// The cost of reading and scoring one row of `bytes`.
+    static func rowCost(bytes: Int) -> Double {
+        min(max(0.5, Double(bytes) / 116 - 1), longRowCost)
+    }
+
+    /// - Parameters:
+    ///   - stride: Floats per stored row (what an exact scan reads).
+    ///   - walkRowBytes: Bytes per row the walk reads: `stride · 4`, or the code stride when quantised.
+    static func strategy(count: Int, allowed: Int?, k: Int, ef: Int, m: Int, stride: Int, walkRowBytes: Int? = nil) -> SearchStrategy {
+        let row = rowCost(bytes: stride * 4)
+        let walkRow = rowCost(bytes: walkRowBytes ?? stride * 4)
+        let walk = Double(ef) * Double(2 * m) * max(3, 1 + walkRow / 2)
         guard let allowed else { return row * Double(count) <= walk ? .exact : .graph }
         guard allowed > k, count > 0 else { return .exact }
         let selectivity = Double(allowed) / Double(count)
