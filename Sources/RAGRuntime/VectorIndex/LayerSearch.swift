@@ -113,26 +113,31 @@ enum LayerSearch {
             let list = graph.layer0 + Int(candidate.node) &* stride0
             let degree = Int(list[0])
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(degree, 1)) { fresh in
-                // As in `beam`: mark and prefetch first (the row of a node that gets a distance,
-                // the list of a rejected one a two-hop walk reaches through), then score.
+                // As in `beam`: mark first (and prefetch the list of a rejected node a two-hop walk
+                // reaches through), then score, each row asked for two ahead of its turn; a node
+                // queued for expansion has its list prefetched.
                 var freshCount = 0
                 for slot in 1...max(degree, 1) where slot <= degree {
                     let neighbour = list[slot]
                     if marks[Int(neighbour)] == generation { continue }
                     marks[Int(neighbour)] = generation
-                    if !twoHop || isAllowed(neighbour) {
-                        distance.prefetch(neighbour)
-                    } else {
-                        rag_prefetch(graph.layer0 + Int(neighbour) &* stride0)
-                    }
+                    if twoHop && !isAllowed(neighbour) { rag_prefetch(graph.layer0 + Int(neighbour) &* stride0) }
                     fresh[freshCount] = neighbour
                     freshCount &+= 1
                 }
+                @inline(__always) func prefetchScored(_ index: Int) {
+                    guard index < freshCount else { return }
+                    if !twoHop || isAllowed(fresh[index]) { distance.prefetch(fresh[index]) }
+                }
+                prefetchScored(0)
+                prefetchScored(1)
                 for index in 0..<freshCount {
+                    prefetchScored(index &+ 2)
                     let neighbour = fresh[index]
                     if isAllowed(neighbour) {
                         let score = distance(neighbour)
                         if score < bound {
+                            rag_prefetch(graph.layer0 + Int(neighbour) &* stride0)
                             candidates.push(Scored(score: score, node: neighbour))
                             offer(neighbour, score)
                         }
@@ -145,13 +150,17 @@ enum LayerSearch {
                             marks[Int(hop)] = generation
                             let score = distance(hop)
                             if score < bound {
+                                rag_prefetch(graph.layer0 + Int(hop) &* stride0)
                                 candidates.push(Scored(score: score, node: hop))
                                 offer(hop, score)
                             }
                         }
                     } else {
                         let score = distance(neighbour)
-                        if score < bound { candidates.push(Scored(score: score, node: neighbour)) }
+                        if score < bound {
+                            rag_prefetch(graph.layer0 + Int(neighbour) &* stride0)
+                            candidates.push(Scored(score: score, node: neighbour))
+                        }
                     }
                 }
             }
