@@ -151,7 +151,7 @@ let package = Package(
             swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))] + vectorIndexCPUFlags
         ),
         .target(
-            name: "Retrieval", dependencies: ["TelemetryModel", "QueryUnderstanding"], path: "Sources/RAGRuntime/Retrieval",
+            name: "Retrieval", dependencies: ["TelemetryModel", "QueryUnderstanding", "VectorIndex"], path: "Sources/RAGRuntime/Retrieval",
             swiftSettings: swiftSettings
         ),
         .target(

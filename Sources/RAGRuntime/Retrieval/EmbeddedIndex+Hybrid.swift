@@ -33,9 +33,9 @@ extension EmbeddedIndex {
 
     /// The cosine of a normalised query with the vector in `slot`.
     func similarity(_ query: [Float], _ slot: Int32) -> Float {
-        let start = Int(slot) * dimensions
+        let row = vectors.vector(Int(slot))
         return query.withUnsafeBufferPointer { q in
-            vectors.withUnsafeBufferPointer { rows in DotProduct.compute(q.baseAddress!, rows.baseAddress! + start, count: dimensions) }
+            row.withUnsafeBufferPointer { DotProduct.compute(q.baseAddress!, $0.baseAddress!, count: dimensions) }
         }
     }
 }

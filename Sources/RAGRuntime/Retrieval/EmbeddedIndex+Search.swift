@@ -1,14 +1,14 @@
 import QueryUnderstanding
+import VectorIndex
 
 extension EmbeddedIndex {
     /// How a search was answered; exposed for tests and for logging.
     enum SearchPlan: Sendable, Equatable {
         /// An exact scan over `candidates` live documents.
         case exact(candidates: Int)
-        /// HNSW traversal, with `candidates` documents allowed by the filter.
+        /// The HNSW walk, with `candidates` documents allowed by the filter (the index scans the
+        /// allowed set exactly if a walk ever finds fewer than `min(k, candidates)`).
         case graph(candidates: Int)
-        /// HNSW traversal found fewer than `k` allowed documents, so an exact scan followed.
-        case graphThenExact(candidates: Int)
     }
 
     /// The `k` live documents most similar to `vector` among those matching `filter`.
@@ -17,12 +17,13 @@ extension EmbeddedIndex {
     /// 1. The matching subset is sized first. A time window is a binary-searched range of the
     ///    time index, so its size is known without a scan; field conditions are evaluated on the
     ///    columnar copies (``FilterColumns``) of the documents in that range.
-    /// 2. A small subset (below ``EmbeddedVectorStore/Configuration/exactSearchThreshold`` or
-    ///    ``EmbeddedVectorStore/Configuration/exactSearchFraction`` of the documents) is scanned
-    ///    exactly: a SIMD dot product per document, a bounded heap for the top `k`.
-    /// 3. Otherwise the HNSW graph is searched, admitting to the results only nodes in the subset
-    ///    (a bitset) or, for a window alone, nodes whose timestamp is inside it. If that finds fewer
-    ///    than `min(k, subset)` documents, the subset is scanned exactly.
+    /// 2. The subset becomes the vector index's filter (a bitset; none when every live document
+    ///    matches and nothing is tombstoned), and the index's cost model picks an exact scan, a
+    ///    filtered walk or a two-hop walk from its size (`VectorIndex`'s `SearchCostModel`). A
+    ///    candidate set below ``EmbeddedVectorStore/Configuration/exactSearchThreshold`` or
+    ///    ``EmbeddedVectorStore/Configuration/exactSearchFraction`` of the documents is always
+    ///    scanned exactly.
+    /// 3. A walk that finds fewer than `min(k, subset)` documents is followed by an exact scan.
     ///
     /// So a filter never loses hits: `min(k, matching documents)` come back.
     mutating func search(vector: [Float], k: Int, filter: SearchFilter) throws -> (hits: [SearchHit], plan: SearchPlan) {
@@ -59,40 +60,42 @@ extension EmbeddedIndex {
     mutating func search(vector: [Float], k: Int, in selection: Selection) throws -> (hits: [SearchHit], plan: SearchPlan) {
         guard let query = DotProduct.normalised(vector) else { throw RetrievalError.invalidVector(id: "query") }
         guard liveCount > 0 else { return ([], .exact(candidates: 0)) }
-        let (positions, subset) = (selection.positions, selection.subset)
         let candidateCount = selection.count
         guard candidateCount > 0 else { return ([], .exact(candidates: 0)) }
-        let wanted = min(k, candidateCount)
-
-        let snapshot = vectors
-        let found: (nodes: [ScoredNode], plan: SearchPlan) = query.withUnsafeBufferPointer { queryBuffer in
-            snapshot.withUnsafeBufferPointer { buffer in
-                let rows = VectorRows(base: buffer.baseAddress!, dimensions: dimensions)
-                let queryPointer = queryBuffer.baseAddress!
-                func scan() -> [ScoredNode] {
-                    if let subset { return exactScan(query: queryPointer, slots: subset, k: k, rows: rows) }
-                    return exactScan(query: queryPointer, slots: timeIndex.slots[positions], k: k, rows: rows)
-                }
-                if prefersExactScan(candidates: candidateCount) { return (scan(), .exact(candidates: candidateCount)) }
-                let accept = acceptance(subset: subset, timeRange: selection.timeRange)
-                let nodes = graph.search(query: queryPointer, k: k, ef: configuration.hnsw.efSearch, rows: rows, accept: accept)
-                if nodes.count >= wanted { return (nodes, .graph(candidates: candidateCount)) }
-                return (scan(), .graphThenExact(candidates: candidateCount))
-            }
+        let filter = indexFilter(for: selection)
+        let efSearch = configuration.hnsw.efSearch
+        let strategy: SearchStrategy = prefersExactScan(candidates: candidateCount)
+            ? .exact : vectors.strategy(for: filter, k: k, efSearch: efSearch)
+        let neighbours: [Neighbour]
+        do {
+            neighbours = try vectors.search(query, k: k, efSearch: efSearch, filter: filter, strategy: strategy, scratch: &scratch)
+        } catch {
+            throw RetrievalError.invalidConfiguration("the vector index refused a checked query: \(error)")
         }
-        let hits = found.nodes.compactMap { node in
-            records[Int(node.node)].map { SearchHit(record: $0, score: node.similarity) }
+        // Inner product: the index's distance is the negated cosine.
+        let hits = neighbours.compactMap { neighbour in
+            records[neighbour.id].map { SearchHit(record: $0, score: -neighbour.distance) }
         }
-        return (hits, found.plan)
+        return (hits, strategy == .exact ? .exact(candidates: candidateCount) : .graph(candidates: candidateCount))
     }
 
-    /// Whether a candidate set this small is cheaper, and exact, to scan.
+    /// Whether a candidate set this small is always scanned (see ``EmbeddedVectorStore/Configuration``).
     func prefersExactScan(candidates: Int) -> Bool {
         candidates < configuration.exactSearchThreshold
             || Double(candidates) < configuration.exactSearchFraction * Double(liveCount)
     }
 
-    /// The test a graph node must pass to enter the results: in `subset` when there is one,
+    /// The vector index's filter for `selection`: `nil` when it allows every slot (no filter, no
+    /// tombstones), the live set when it allows every live document.
+    func indexFilter(for selection: Selection) -> IDFilter? {
+        if let subset = selection.subset {
+            return IDFilter(capacity: vectors.count, allowing: subset.lazy.map { Int($0) })
+        }
+        if selection.positions.count == liveCount { return tombstoneCount == 0 ? nil : live }
+        return IDFilter(capacity: vectors.count, allowing: timeIndex.slots[selection.positions].lazy.map { Int($0) })
+    }
+
+    /// The test a document must pass to enter the lexical ranking: in `subset` when there is one,
     /// otherwise live and inside `timeRange`. Captures copies of the arrays, not `self`.
     func acceptance(subset: [Int32]?, timeRange: TimeRange?) -> (Int32) -> Bool {
         if let subset {
@@ -116,20 +119,5 @@ extension EmbeddedIndex {
         let slots = timeIndex.slots[positions]
         guard !predicate.isEmpty else { return Array(slots) }
         return predicate.filter(slots, records: records)
-    }
-
-    /// The `k` most similar of `slots`, best first, by brute force.
-    func exactScan(query: UnsafePointer<Float>, slots: some Sequence<Int32>, k: Int, rows: VectorRows) -> [ScoredNode] {
-        var best = ScoredHeap(order: .worstFirst, capacity: k + 1)
-        for slot in slots {
-            let similarity = rows.similarity(query, slot)
-            if best.count < k {
-                best.push(ScoredNode(similarity: similarity, node: slot))
-            } else if let worst = best.top, similarity > worst.similarity {
-                best.pop()
-                best.push(ScoredNode(similarity: similarity, node: slot))
-            }
-        }
-        return best.sortedBestFirst()
     }
 }

@@ -1,12 +1,14 @@
 import Foundation
 import TelemetryModel
+import VectorIndex
 
-/// The whole state of an ``EmbeddedVectorStore``, as one value: vectors, records, the HNSW graph
-/// and the time index. The store guards it with a mutex; tests can drive it directly.
+/// The whole state of an ``EmbeddedVectorStore``, as one value: the vector index, records and the
+/// time index. The store guards it with a mutex; tests can drive it directly.
 ///
 /// ## Storage
-/// Slot `i` is row `i` of ``vectors`` (one flat row-major `[Float]`), node `i` of the graph and
-/// entry `i` of ``records``. Vectors are L2-normalised on the way in, so dot product = cosine.
+/// Slot `i` is vector `i` of ``vectors`` (a `VectorIndex` HNSW index: contiguous rows, SIMD
+/// kernels, the graph) and entry `i` of ``records``. Vectors are L2-normalised on the way in and
+/// compared by inner product, so a score is the cosine.
 ///
 /// ## Replacement and deletion
 /// Re-upserting an id with the same vector updates the record in place. With a new vector the old
@@ -16,12 +18,14 @@ import TelemetryModel
 struct EmbeddedIndex: Sendable {
     let configuration: EmbeddedVectorStore.Configuration
     var dimensions: Int { configuration.dimensions }
-    private(set) var vectors: [Float] = []
+    private(set) var vectors: HNSWIndex
     /// The record of each slot; `nil` once the slot is tombstoned.
     private(set) var records: [TelemetryRecord?] = []
     private(set) var slotsByID: [String: Int32] = [:]
     private(set) var tombstones = NodeSet(capacity: 0)
     private(set) var tombstoneCount = 0
+    /// The live slots, as the index's filter: searched with when there are tombstones.
+    private(set) var live = IDFilter(capacity: 0)
     private(set) var timeIndex = TimeIndex()
     /// Columnar copies of the filterable fields, for fast filters.
     private(set) var columns = FilterColumns()
@@ -29,11 +33,14 @@ struct EmbeddedIndex: Sendable {
     private(set) var slotTimes: [Double] = []
     /// BM25 over the live records' words, for hybrid search.
     private(set) var lexical = LexicalIndex()
-    var graph: HNSWGraph
+    /// The vector index's per-searcher buffers (searches run under the store's lock, one at a time).
+    var scratch = SearchScratch()
 
     init(configuration: EmbeddedVectorStore.Configuration) {
         self.configuration = configuration
-        graph = HNSWGraph(parameters: configuration.hnsw)
+        // The configuration was validated (dimensions ≥ 1, HNSW ranges), so this cannot throw.
+        do { vectors = try HNSWIndex(dimensions: configuration.dimensions, metric: .innerProduct, configuration: configuration.hnsw.indexConfiguration) }
+        catch { preconditionFailure("a validated configuration was refused: \(error)") }
     }
 
     /// The number of live documents.
@@ -67,8 +74,7 @@ struct EmbeddedIndex: Sendable {
     mutating func insert(_ documents: [IndexedDocument], normalised: [[Float]]) {
         for (document, vector) in zip(documents, normalised) {
             if let slot = slotsByID[document.id], let old = records[Int(slot)] {
-                let start = Int(slot) * dimensions
-                if vectors[start..<(start + dimensions)].elementsEqual(vector) {
+                if vectors.vector(Int(slot)) == vector {
                     timeIndex.remove(slot, at: old.timestamp)
                     timeIndex.insert(slot, at: document.record.timestamp)
                     records[Int(slot)] = document.record
@@ -105,17 +111,15 @@ struct EmbeddedIndex: Sendable {
 
     private mutating func append(_ record: TelemetryRecord, vector: [Float]) {
         let slot = Int32(records.count)
-        vectors.append(contentsOf: vector)
         records.append(record)
         columns.append(record)
         slotTimes.append(record.timestamp.timeIntervalSince1970)
         slotsByID[record.eventID] = slot
         timeIndex.insert(slot, at: record.timestamp)
         lexical.insert(record, at: slot)
-        let snapshot = vectors
-        snapshot.withUnsafeBufferPointer { buffer in
-            graph.insert(rows: VectorRows(base: buffer.baseAddress!, dimensions: dimensions))
-        }
+        live.append(true)
+        // `normalised(_:)` checked the vector (length, finite, not zero): the index cannot refuse it.
+        do { try vectors.add(vector) } catch { preconditionFailure("the vector index refused a checked vector: \(error)") }
     }
 
     private mutating func tombstone(_ slot: Int32) {
@@ -125,6 +129,7 @@ struct EmbeddedIndex: Sendable {
         lexical.remove(slot)
         records[Int(slot)] = nil
         tombstones.insert(slot)
+        live.remove(Int(slot))
         tombstoneCount += 1
     }
 
@@ -134,23 +139,21 @@ struct EmbeddedIndex: Sendable {
         var rebuilt = EmbeddedIndex(configuration: configuration)
         for (slot, record) in records.enumerated() {
             guard let record else { continue }
-            let start = slot * dimensions
-            rebuilt.append(record, vector: Array(vectors[start..<(start + dimensions)]))
+            rebuilt.append(record, vector: vectors.vector(slot))
         }
         self = rebuilt
     }
 }
 
 extension EmbeddedIndex {
-    /// Restores an index from saved parts; the caller has checked that the sizes agree.
-    init(
-        configuration: EmbeddedVectorStore.Configuration, vectors: [Float], records: [TelemetryRecord?], graph: HNSWGraph.Snapshot
-    ) {
+    /// Restores an index from saved parts; the caller has checked that `vectors` holds one vector
+    /// per record, of the configuration's dimensions.
+    init(configuration: EmbeddedVectorStore.Configuration, vectors: HNSWIndex, records: [TelemetryRecord?]) {
         self.init(configuration: configuration)
         self.vectors = vectors
         self.records = records
-        self.graph = HNSWGraph(parameters: configuration.hnsw, snapshot: graph)
         tombstones.reserve(records.count)
+        live = IDFilter(capacity: records.count)
         var entries: [(time: Double, slot: Int32)] = []
         for (slot, record) in records.enumerated() {
             columns.append(record)
@@ -158,6 +161,7 @@ extension EmbeddedIndex {
             if let record {
                 slotsByID[record.eventID] = Int32(slot)
                 lexical.insert(record, at: Int32(slot))
+                live.insert(slot)
                 entries.append((record.timestamp.timeIntervalSince1970, Int32(slot)))
             } else {
                 tombstones.insert(Int32(slot))

@@ -1,11 +1,16 @@
 import Foundation
 import TelemetryModel
+import VectorIndex
 
 // A data directory holds one committed generation of the store:
 //
 //   manifest.json                  {"format", "version", "configuration", "vectorsFile", "documentsFile", "documents"}
-//   store-<id>.bin                 header, vectors, graph (see StoreFile)
+//   store-<id>.hnsw                the vector index: vectors and graph (VectorIndex's file, reopened memory-mapped)
 //   store-<id>.documents.json      one record per slot, null for a tombstoned slot
+//
+// Version 1 (before the store ran on VectorIndex) kept vectors and its own graph in
+// store-<id>.bin (see StoreFile): such a store still opens, its index rebuilt from the vectors,
+// and its next save writes version 2.
 //
 //   wal-<n>.log                    a durable store's write-ahead log segments (WriteAheadLog)
 //
@@ -19,6 +24,8 @@ extension EmbeddedVectorStore {
     /// The manifest of a data directory.
     struct Manifest: Codable, Equatable {
         static let format = "rag-embedded-store"
+        /// The version ``write(_:to:walSegment:)`` writes.
+        static let currentVersion = 2
         var format: String
         var version: Int
         var configuration: Configuration
@@ -58,20 +65,14 @@ extension EmbeddedVectorStore {
         }
         let generation = UUID().uuidString.lowercased()
         let manifest = Manifest(
-            format: Manifest.format, version: Int(StoreFile.version), configuration: index.configuration,
-            vectorsFile: "store-\(generation).bin", documentsFile: "store-\(generation).documents.json", documents: index.liveCount,
+            format: Manifest.format, version: Manifest.currentVersion, configuration: index.configuration,
+            vectorsFile: "store-\(generation).hnsw", documentsFile: "store-\(generation).documents.json", documents: index.liveCount,
             walSegment: walSegment
         )
-        let graph = index.graph.snapshot
-        let header = StoreFile.Header(
-            dimensions: index.dimensions, m: index.configuration.hnsw.m, count: records.count, linkCount: graph.links.count,
-            entryPoint: graph.entryPoint, maxLevel: Int32(graph.maxLevel), randomState: graph.randomState
-        )
-        try StoreFile.writeAtomically(to: directory.appendingPathComponent(manifest.vectorsFile)) { handle in
-            try handle.write(contentsOf: StoreFile.encode(header))
-            try StoreFile.write(index.vectors, to: handle)
-            try StoreFile.write(graph.levels, to: handle)
-            try StoreFile.write(graph.links, to: handle)
+        let vectorsPath = directory.appendingPathComponent(manifest.vectorsFile).path
+        do { try index.vectors.write(to: vectorsPath) } catch {
+            if case .writeFailed(_, let reason) = error { throw RetrievalError.saveFailed(path: vectorsPath, reason: reason) }
+            throw RetrievalError.saveFailed(path: vectorsPath, reason: "\(error)")
         }
         try StoreFile.writeAtomically(to: directory.appendingPathComponent(manifest.documentsFile)) { handle in
             try handle.write(contentsOf: JSONEncoder().encode(records))
@@ -110,17 +111,47 @@ extension EmbeddedVectorStore {
     static func loadIndex(from directory: URL) throws -> (index: EmbeddedIndex, walSegment: Int) {
         let manifestURL = directory.appendingPathComponent(manifestName)
         let manifest: Manifest = try decodeJSON(at: manifestURL)
-        guard manifest.format == Manifest.format, manifest.version == Int(StoreFile.version) else {
+        guard manifest.format == Manifest.format, (1...Manifest.currentVersion).contains(manifest.version) else {
             throw RetrievalError.loadFailed(path: manifestURL.path, reason: "unsupported format \(manifest.format) v\(manifest.version)")
         }
         let configuration = manifest.configuration
         let vectorsURL = directory.appendingPathComponent(manifest.vectorsFile)
-        let path = vectorsURL.path
+        let documentsURL = directory.appendingPathComponent(manifest.documentsFile)
+        let records: [TelemetryRecord?] = try decodeJSON(at: documentsURL)
+        let vectors = manifest.version == 1
+            ? try rebuiltIndex(fromVersion1: vectorsURL, configuration: configuration)
+            : try mappedIndex(vectorsURL, configuration: configuration)
+        guard records.count == vectors.count else {
+            throw RetrievalError.loadFailed(path: documentsURL.path, reason: "\(records.count) records for \(vectors.count) vectors")
+        }
+        return (EmbeddedIndex(configuration: configuration, vectors: vectors, records: records), manifest.walSegment ?? 1)
+    }
+
+    /// The saved vector index, memory-mapped, after checking it is the one the manifest describes.
+    private static func mappedIndex(_ url: URL, configuration: Configuration) throws -> HNSWIndex {
+        let index: HNSWIndex
+        do { index = try HNSWIndex(contentsOf: url.path) } catch {
+            if case .openFailed(_, let reason) = error { throw RetrievalError.loadFailed(path: url.path, reason: reason) }
+            throw RetrievalError.loadFailed(path: url.path, reason: "\(error)")
+        }
+        guard index.dimensions == configuration.dimensions, index.metric == .innerProduct, index.configuration.m == configuration.hnsw.m else {
+            throw RetrievalError.loadFailed(
+                path: url.path,
+                reason: "the index (\(index.dimensions) dimensions, \(index.metric), m \(index.configuration.m)) disagrees with the manifest's configuration"
+            )
+        }
+        return index
+    }
+
+    /// A version-1 store's vectors, in a new index: the old graph's layout is not `VectorIndex`'s,
+    /// so the graph is rebuilt (on every core) and the next save writes version 2.
+    private static func rebuiltIndex(fromVersion1 url: URL, configuration: Configuration) throws -> HNSWIndex {
+        let path = url.path
         let data: Data
-        do { data = try Data(contentsOf: vectorsURL, options: .alwaysMapped) } catch {
+        do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
             throw RetrievalError.loadFailed(path: path, reason: "\(error)")
         }
-        let (header, vectors, levels, links) = try data.withUnsafeBytes { bytes in
+        let flat: [Float] = try data.withUnsafeBytes { bytes in
             let header = try StoreFile.decodeHeader(bytes, path: path)
             guard header.dimensions == configuration.dimensions, header.m == configuration.hnsw.m else {
                 throw RetrievalError.loadFailed(path: path, reason: "header disagrees with the manifest's configuration")
@@ -128,24 +159,13 @@ extension EmbeddedVectorStore {
             guard bytes.count == header.expectedSize else {
                 throw RetrievalError.loadFailed(path: path, reason: "size \(bytes.count) bytes, header implies \(header.expectedSize)")
             }
-            var offset = StoreFile.headerSize
-            let vectors = StoreFile.read(bytes, offset: offset, count: header.count * header.dimensions, as: Float.self)
-            offset += header.count * header.dimensions * 4
-            let levels = StoreFile.read(bytes, offset: offset, count: header.count, as: UInt8.self)
-            offset += header.count
-            let links = StoreFile.read(bytes, offset: offset, count: header.linkCount, as: Int32.self)
-            return (header, vectors, levels, links)
+            return StoreFile.read(bytes, offset: StoreFile.headerSize, count: header.count * header.dimensions, as: Float.self)
         }
-        let documentsURL = directory.appendingPathComponent(manifest.documentsFile)
-        let records: [TelemetryRecord?] = try decodeJSON(at: documentsURL)
-        guard records.count == header.count else {
-            throw RetrievalError.loadFailed(path: documentsURL.path, reason: "\(records.count) records for \(header.count) vectors")
+        var index = EmbeddedIndex(configuration: configuration).vectors
+        do { try index.add(contentsOf: flat, threads: 0) } catch {
+            throw RetrievalError.loadFailed(path: path, reason: "\(error)")
         }
-        try checkGraph(levels: levels, links: links, header: header, m: configuration.hnsw.m, path: path)
-        let graph = HNSWGraph.Snapshot(
-            levels: levels, links: links, entryPoint: header.entryPoint, maxLevel: Int(header.maxLevel), randomState: header.randomState
-        )
-        return (EmbeddedIndex(configuration: configuration, vectors: vectors, records: records, graph: graph), manifest.walSegment ?? 1)
+        return index
     }
 
     /// Opens the durable store of `directory`: the last snapshot (or a new store with
@@ -200,28 +220,6 @@ extension EmbeddedVectorStore {
         first = max(replay.lastSegment, first - 1)
         let log = try WriteAheadLog(directory: directory, after: first)
         return (EmbeddedVectorStore(index: index, log: log), DurableReplay(entries: replay.entries, tornBytes: replay.tornBytes))
-    }
-
-    /// Rejects a graph whose lists would index outside the arrays, instead of trapping later.
-    private static func checkGraph(levels: [UInt8], links: [Int32], header: StoreFile.Header, m: Int, path: String) throws {
-        let count = header.count
-        var offset = 0
-        var consistent = (count == 0) == (header.entryPoint < 0) && Int(header.entryPoint) < count
-        nodes: for level in levels {
-            for layer in 0...Int(level) {
-                let limit = layer == 0 ? 2 * m : m
-                guard offset + limit < links.count, (0...limit).contains(Int(links[offset])) else {
-                    consistent = false
-                    break nodes
-                }
-                for slot in 0..<Int(links[offset]) where !(0..<count).contains(Int(links[offset + 1 + slot])) {
-                    consistent = false
-                    break nodes
-                }
-                offset += limit + 1
-            }
-        }
-        guard consistent, offset == links.count else { throw RetrievalError.loadFailed(path: path, reason: "graph section is inconsistent") }
     }
 
     private static func decodeJSON<Value: Decodable>(at url: URL) throws -> Value {

@@ -7,16 +7,16 @@ import Synchronization
 /// configured. It passes the same contract test suite as the OpenSearch store.
 ///
 /// ## Design
-/// - Storage is one flat row-major `[Float]` buffer; similarity is a `SIMD16<Float>` dot product
-///   over L2-normalised rows (cosine), with no allocation per vector.
-/// - Unfiltered and unselective searches walk an HNSW graph (``HNSWParameters``) whose adjacency
-///   lists live in one flat `[Int32]`.
+/// - Vectors and the HNSW graph are a `VectorIndex` (``EmbeddedIndex/vectors``): contiguous
+///   rows, SIMD kernels, the paper's neighbour selection, prefetching walks; L2-normalised rows
+///   compared by inner product (cosine).
 /// - Filtered searches compute the matching subset first (the time window is a binary-searched
-///   range of a timestamp-sorted index) and scan it exactly when it is small, otherwise search the
-///   graph with the filter applied during traversal. A filter never loses hits, unlike the
-///   reference blueprint's post-filtering. See ``EmbeddedIndex/search(vector:k:filter:)``.
-/// - ``save(to:)`` and ``load(from:)`` persist vectors, graph and records (see
-///   `EmbeddedVectorStore+Persistence.swift` for the format).
+///   range of a timestamp-sorted index; field conditions run on columnar copies) and hand it to
+///   the index as a bitset, whose cost model scans it exactly or walks the graph with the filter
+///   applied inside the walk. A filter never loses hits, unlike the reference blueprint's
+///   post-filtering. See ``EmbeddedIndex/search(vector:k:filter:)``.
+/// - ``save(to:)`` and ``load(from:)`` persist the index (one file, reopened memory-mapped, no
+///   rebuild) and the records (see `EmbeddedVectorStore+Persistence.swift` for the format).
 /// - A store opened with ``openDurable(in:configuration:)`` also writes every upsert and delete
 ///   to a write-ahead log and `fsync`s it (group commit) before ``upsert(_:)`` returns, so an
 ///   acknowledged write survives SIGKILL; ``save(to:)`` is then a checkpoint that truncates the log.

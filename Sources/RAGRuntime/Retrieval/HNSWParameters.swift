@@ -1,3 +1,5 @@
+import VectorIndex
+
 /// The tuning knobs of the HNSW graph (Malkov & Yashunin, 2016).
 ///
 /// ## Defaults
@@ -15,7 +17,7 @@
 /// - ``seed`` = 0x5EED: levels come from a seeded generator, so the same inserts in the same order
 ///   build the same graph.
 public struct HNSWParameters: Sendable, Equatable, Hashable, Codable {
-    /// Links per node on the upper layers (twice as many on layer 0). At least 2.
+    /// Links per node on the upper layers (twice as many on layer 0). 2...128.
     public var m: Int
     /// The size of the dynamic candidate list during insertion. At least ``m``.
     public var efConstruction: Int
@@ -36,7 +38,7 @@ public struct HNSWParameters: Sendable, Equatable, Hashable, Codable {
     ///
     /// - Throws: ``RetrievalError/invalidConfiguration(_:)`` naming the first bad value.
     func validate() throws {
-        guard (2...200).contains(m) else { throw RetrievalError.invalidConfiguration("HNSW m must be 2...200, got \(m)") }
+        guard (2...128).contains(m) else { throw RetrievalError.invalidConfiguration("HNSW m must be 2...128, got \(m)") }
         guard efConstruction >= m else {
             throw RetrievalError.invalidConfiguration("HNSW efConstruction must be at least m (\(m)), got \(efConstruction)")
         }
@@ -44,21 +46,10 @@ public struct HNSWParameters: Sendable, Equatable, Hashable, Codable {
     }
 }
 
-/// Rows of the flat vector buffer, seen through a pointer for the duration of one operation.
-struct VectorRows {
-    let base: UnsafePointer<Float>
-    let dimensions: Int
-
-    @inline(__always)
-    func row(_ node: Int32) -> UnsafePointer<Float> { base + Int(node) * dimensions }
-
-    @inline(__always)
-    func similarity(_ query: UnsafePointer<Float>, _ node: Int32) -> Float {
-        DotProduct.compute(query, row(node), count: dimensions)
-    }
-
-    @inline(__always)
-    func similarity(_ a: Int32, _ b: Int32) -> Float {
-        DotProduct.compute(row(a), row(b), count: dimensions)
+extension HNSWParameters {
+    /// The same knobs for the `VectorIndex` the store searches (`Float` rows: a store grows one
+    /// batch at a time, and the int8 quantiser learns its ranges from the first batch only).
+    var indexConfiguration: HNSWConfiguration {
+        HNSWConfiguration(m: m, efConstruction: efConstruction, efSearch: efSearch, quantization: .none, seed: seed)
     }
 }

@@ -4,7 +4,10 @@ import Foundation
 #error("StoreFile writes Float32 and Int32 arrays in host byte order and assumes a little-endian host")
 #endif
 
-/// The binary file of a saved ``EmbeddedVectorStore``: vectors and graph, little-endian.
+/// The binary file of a version-1 ``EmbeddedVectorStore`` (before the store ran on `VectorIndex`):
+/// vectors and the old graph, little-endian. Read only to migrate: ``EmbeddedVectorStore`` takes
+/// the vectors and rebuilds the index (see `EmbeddedVectorStore+Persistence.swift`). Also home of
+/// ``writeAtomically(to:_:)``, which every file of a save goes through.
 ///
 /// ```text
 /// offset  size             field
@@ -109,18 +112,6 @@ enum StoreFile {
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw RetrievalError.saveFailed(path: url.path, reason: "\(error)")
-        }
-    }
-
-    /// Writes an array's bytes in 16 MiB chunks, without copying the whole array.
-    static func write<Element>(_ array: [Element], to handle: FileHandle) throws {
-        try array.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let end = min(offset + (16 << 20), bytes.count)
-                try handle.write(contentsOf: Data(bytes[offset..<end]))
-                offset = end
-            }
         }
     }
 

@@ -10,8 +10,8 @@
 /// ```
 public struct IDFilter: Sendable, Equatable {
     private(set) var words: [UInt64]
-    /// The number of ids the filter was built for (the index's count).
-    public let capacity: Int
+    /// The number of ids the filter covers (the index's count).
+    public private(set) var capacity: Int
     /// The number of allowed ids.
     public private(set) var count: Int
 
@@ -42,6 +42,25 @@ public struct IDFilter: Sendable, Equatable {
             words[id >> 6] |= bit
             count += 1
         }
+    }
+
+    /// Disallows `id`.
+    public mutating func remove(_ id: Int) {
+        precondition(id >= 0 && id < capacity, "id \(id) outside 0..<\(capacity)")
+        let bit: UInt64 = 1 << UInt64(id & 63)
+        if words[id >> 6] & bit != 0 {
+            words[id >> 6] &= ~bit
+            count -= 1
+        }
+    }
+
+    /// Covers one more id (`capacity` before the call), allowed or not: for a filter that follows
+    /// an index as vectors are added.
+    public mutating func append(_ allowed: Bool) {
+        let id = capacity
+        capacity += 1
+        if words.count < (capacity + 63) >> 6 { words.append(0) }
+        if allowed { insert(id) }
     }
 
     /// Whether `id` is allowed.

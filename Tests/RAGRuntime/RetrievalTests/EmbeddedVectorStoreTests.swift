@@ -22,8 +22,12 @@ import RAGRuntimeTesting
         return store
     }
 
+    /// A small beam (ef 10, m 4) makes the walk the index's cheaper plan for 2,000 rows of 16
+    /// floats; the threshold of 100 forces the 60-document window to an exact scan.
     @Test func selectiveFiltersAreScannedExactlyAndBroadOnesUseTheGraph() throws {
-        let store = try populatedStore(.init(dimensions: 16, exactSearchThreshold: 100, exactSearchFraction: 0))
+        let store = try populatedStore(.init(
+            dimensions: 16, hnsw: HNSWParameters(m: 4, efConstruction: 32, efSearch: 10), exactSearchThreshold: 100, exactSearchFraction: 0
+        ))
         let query = F.randomUnitVectors(count: 1, dimensions: 16, seed: 9)[0]
         let narrow = SearchFilter(timeRange: TimeRange(gte: F.noon, lte: F.noon.addingTimeInterval(59 * 60)))
         #expect(try store.searchNow(vector: query, k: 5, filter: narrow).plan == .exact(candidates: 60))
@@ -84,7 +88,7 @@ import RAGRuntimeTesting
         try store.upsertNow([IndexedDocument(record: F.record("e1"), vector: F.axis(0))])
         try store.save(to: directory)
         #expect(EmbeddedVectorStore.hasSavedStore(in: directory))
-        let binary = try #require(try FileManager.default.contentsOfDirectory(atPath: directory.path).first { $0.hasSuffix(".bin") })
+        let binary = try #require(try FileManager.default.contentsOfDirectory(atPath: directory.path).first { $0.hasSuffix(".hnsw") })
         let url = directory.appendingPathComponent(binary)
         var bytes = try Data(contentsOf: url)
         bytes.removeLast(4)
@@ -93,7 +97,7 @@ import RAGRuntimeTesting
             try EmbeddedVectorStore.load(from: directory)
         } throws: { error in
             guard case RetrievalError.loadFailed(let path, let reason) = error else { return false }
-            return path == url.path && reason.contains("size")
+            return path == url.path && reason.contains("truncated")
         }
     }
 
@@ -104,16 +108,54 @@ import RAGRuntimeTesting
         try store.upsertNow((0..<3).map { IndexedDocument(record: F.record("e\($0)"), vector: F.vector(angle: Double($0))) })
         try store.save(to: directory)
         _ = try EmbeddedVectorStore.load(from: directory)
-        let binary = try #require(try FileManager.default.contentsOfDirectory(atPath: directory.path).first { $0.hasSuffix(".bin") })
+        let binary = try #require(try FileManager.default.contentsOfDirectory(atPath: directory.path).first { $0.hasSuffix(".hnsw") })
         let url = directory.appendingPathComponent(binary)
         var bytes = try Data(contentsOf: url)
-        let firstList = StoreFile.headerSize + 3 * 8 * 4 + 3
+        // VectorIndex's file: a 136-byte header, then 64-byte-aligned sections: 3 rows of 8 floats
+        // (192..<288), 3 levels (320..<323), then the layer-0 lists from 384: degree, 2m ids each.
+        let firstList = 384
         bytes.replaceSubrange(firstList..<(firstList + 4), with: [1, 0, 0, 0])
         bytes.replaceSubrange((firstList + 4)..<(firstList + 8), with: [99, 0, 0, 0])
         try bytes.write(to: url)
-        #expect(throws: RetrievalError.loadFailed(path: url.path, reason: "graph section is inconsistent")) {
+        #expect(throws: RetrievalError.loadFailed(path: url.path, reason: "layer-0 list of node 0 out of range")) {
             try EmbeddedVectorStore.load(from: directory)
         }
+    }
+
+    /// A store saved before the store ran on `VectorIndex` (manifest version 1, vectors and its own
+    /// graph in `store-<id>.bin`) opens with its index rebuilt, and its next save is version 2.
+    @Test func aVersionOneStoreOpensAndIsRewrittenAsVersionTwo() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rag-store-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let vectors = (0..<3).map { F.vector(angle: Double($0)) }
+        let records = (0..<3).map { F.record("e\($0)") }
+        // The version-1 binary: header, vectors, one level byte per node, and each node's (empty)
+        // layer-0 list of 2m + 1 Int32s.
+        let m = 16
+        var binary = StoreFile.encode(StoreFile.Header(
+            dimensions: 8, m: m, count: 3, linkCount: 3 * (2 * m + 1), entryPoint: 0, maxLevel: 0, randomState: 1
+        ))
+        for vector in vectors { vector.withUnsafeBytes { binary.append(contentsOf: $0) } }
+        binary.append(contentsOf: [UInt8](repeating: 0, count: 3 + 3 * (2 * m + 1) * 4))
+        try binary.write(to: directory.appendingPathComponent("store-old.bin"))
+        try JSONEncoder().encode(records).write(to: directory.appendingPathComponent("store-old.documents.json"))
+        let manifest = EmbeddedVectorStore.Manifest(
+            format: EmbeddedVectorStore.Manifest.format, version: 1, configuration: .init(dimensions: 8),
+            vectorsFile: "store-old.bin", documentsFile: "store-old.documents.json", documents: 3, walSegment: nil
+        )
+        try JSONEncoder().encode(manifest).write(to: directory.appendingPathComponent(EmbeddedVectorStore.manifestName))
+
+        let store = try EmbeddedVectorStore.load(from: directory)
+        #expect(try store.searchNow(vector: vectors[2], k: 1, filter: .none).hits.map(\.id) == ["e2"])
+        try store.save(to: directory)
+        let rewritten = try JSONDecoder().decode(
+            EmbeddedVectorStore.Manifest.self, from: Data(contentsOf: directory.appendingPathComponent(EmbeddedVectorStore.manifestName))
+        )
+        #expect(rewritten.version == 2)
+        #expect(rewritten.vectorsFile.hasSuffix(".hnsw"))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("store-old.bin").path))
+        #expect(try EmbeddedVectorStore.load(from: directory).searchNow(vector: vectors[1], k: 1, filter: .none).hits.map(\.id) == ["e1"])
     }
 
     @Test func churnCompactsTheIndexWithoutLosingLiveDocuments() throws {

@@ -3,63 +3,47 @@ import Testing
 import RAGRuntimeTesting
 @testable import Retrieval
 
-/// Recall of the HNSW graph against exact search, with default parameters.
+/// Recall of the store's graph walk (its `VectorIndex`) against exact search, with default parameters.
 @Suite struct HNSWRecallTests {
-    /// 20,000 seeded random unit vectors, 100 queries, recall@10 of the graph versus brute force.
-    ///
-    /// Unoptimised code builds the graph about 20 times more slowly (all 20,000 take 16 s in a
-    /// debug build, under 1 s in release), so debug builds use 4,000 vectors;
-    /// `swift test -c release` runs all 20,000.
-    /// 16 dimensions keep the run short. Random data in hundreds of dimensions has no
-    /// neighbourhood structure for any graph index to exploit (see ``HNSWParameters``), so it
-    /// measures the data, not the implementation.
+    typealias F = RetrievalFixtures
+
+    static func index(_ vectors: [[Float]], hnsw: HNSWParameters = HNSWParameters()) throws -> EmbeddedIndex {
+        var index = EmbeddedIndex(configuration: .init(dimensions: vectors[0].count, hnsw: hnsw))
+        try index.upsert(vectors.enumerated().map { slot, vector in
+            IndexedDocument(record: F.record("e\(slot)", at: F.noon.addingTimeInterval(Double(slot))), vector: vector)
+        })
+        return index
+    }
+
+    /// 20,000 seeded random unit vectors of 16 dimensions (enough that the index's cost model
+    /// walks the graph rather than scanning), 100 queries, recall@10 against brute force.
+    /// Random data in hundreds of dimensions has no neighbourhood structure for any graph index to
+    /// exploit (see ``HNSWParameters``), so it would measure the data, not the implementation.
     @Test func graphSearchFindsAtLeast95PercentOfTheExactTopTen() throws {
-        let dimensions = 16
-        #if DEBUG
-        let count = 4_000
-        #else
-        let count = 20_000
-        #endif
-        let vectors = RetrievalFixtures.randomUnitVectors(count: count, dimensions: dimensions, seed: 42)
-        let queries = RetrievalFixtures.randomUnitVectors(count: 100, dimensions: dimensions, seed: 7)
-        let flat = vectors.flatMap { $0 }
-        var graph = HNSWGraph(parameters: HNSWParameters())
+        let vectors = F.randomUnitVectors(count: 20_000, dimensions: 16, seed: 42)
+        var index = try Self.index(vectors)
         var recalled = 0
-        flat.withUnsafeBufferPointer { buffer in
-            let rows = VectorRows(base: buffer.baseAddress!, dimensions: dimensions)
-            for _ in vectors.indices { graph.insert(rows: rows) }
-            for query in queries {
-                query.withUnsafeBufferPointer { query in
-                    let approximate = graph.search(query: query.baseAddress!, k: 10, ef: HNSWParameters().efSearch, rows: rows) { _ in true }
-                    let exact = EmbeddedIndexTestSupport.exactTopK(query: query.baseAddress!, count: vectors.count, k: 10, rows: rows)
-                    recalled += Set(approximate.map(\.node)).intersection(exact).count
-                }
-            }
+        for query in F.randomUnitVectors(count: 100, dimensions: 16, seed: 7) {
+            let (hits, plan) = try index.search(vector: query, k: 10, filter: .none)
+            #expect(plan == .graph(candidates: 20_000))
+            let exact = vectors.indices.map { slot in (slot, zip(query, vectors[slot]).reduce(Float(0)) { $0 + $1.0 * $1.1 }) }
+                .sorted { $0.1 > $1.1 }.prefix(10).map { "e\($0.0)" }
+            recalled += Set(hits.map(\.id)).intersection(exact).count
         }
-        let recall = Double(recalled) / Double(queries.count * 10)
+        let recall = Double(recalled) / 1_000
         #expect(recall >= 0.95, "recall@10 = \(recall)")
     }
 
-    @Test func theSameSeedAndInsertionOrderBuildTheSameGraph() {
-        let vectors = RetrievalFixtures.randomUnitVectors(count: 500, dimensions: 8, seed: 1).flatMap { $0 }
-        func build() -> HNSWGraph.Snapshot {
-            var graph = HNSWGraph(parameters: HNSWParameters())
-            vectors.withUnsafeBufferPointer { buffer in
-                for _ in 0..<500 { graph.insert(rows: VectorRows(base: buffer.baseAddress!, dimensions: 8)) }
-            }
-            return graph.snapshot
+    /// A small beam (ef 10, m 4) makes 2,000 documents enough for the walk to be the plan.
+    @Test func theSameSeedAndInsertionOrderGiveTheSameResults() throws {
+        let vectors = F.randomUnitVectors(count: 2_000, dimensions: 16, seed: 1)
+        let small = HNSWParameters(m: 4, efConstruction: 32, efSearch: 10)
+        var first = try Self.index(vectors, hnsw: small), second = try Self.index(vectors, hnsw: small)
+        for query in F.randomUnitVectors(count: 20, dimensions: 16, seed: 2) {
+            let a = try first.search(vector: query, k: 10, filter: .none)
+            let b = try second.search(vector: query, k: 10, filter: .none)
+            #expect(a.plan == .graph(candidates: 2_000))
+            #expect(a.hits == b.hits)
         }
-        let first = build(), second = build()
-        #expect(first.links == second.links)
-        #expect(first.levels == second.levels)
-        #expect(first.entryPoint == second.entryPoint)
-    }
-}
-
-enum EmbeddedIndexTestSupport {
-    /// The ids of the `k` rows most similar to `query`, by brute force.
-    static func exactTopK(query: UnsafePointer<Float>, count: Int, k: Int, rows: VectorRows) -> Set<Int32> {
-        let scored = (0..<Int32(count)).map { ($0, rows.similarity(query, $0)) }
-        return Set(scored.sorted { $0.1 > $1.1 }.prefix(k).map(\.0))
     }
 }
