@@ -88,11 +88,12 @@ extension EmbeddedIndex {
     /// The vector index's filter for `selection`: `nil` when it allows every slot (no filter, no
     /// tombstones), the live set when it allows every live document.
     func indexFilter(for selection: Selection) -> IDFilter? {
+        let capacity = vectors.count
         if let subset = selection.subset {
-            return IDFilter(capacity: vectors.count, allowing: subset.lazy.map { Int($0) })
+            return subset.withUnsafeBufferPointer { IDFilter(capacity: capacity, allowing: $0) }
         }
         if selection.positions.count == liveCount { return tombstoneCount == 0 ? nil : live }
-        return IDFilter(capacity: vectors.count, allowing: timeIndex.slots[selection.positions].lazy.map { Int($0) })
+        return timeIndex.slots[selection.positions].withUnsafeBufferPointer { IDFilter(capacity: capacity, allowing: $0) }
     }
 
     /// The test a document must pass to enter the lexical ranking: in `subset` when there is one,

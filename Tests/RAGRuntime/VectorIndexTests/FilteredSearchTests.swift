@@ -74,3 +74,28 @@ import VectorIndex
         }
     }
 }
+
+/// A filter that follows a growing index (the embedded store's live set).
+@Suite struct GrowingFilterTests {
+    @Test func appendAndRemoveKeepTheCountAndTheBits() {
+        var filter = IDFilter(capacity: 0)
+        for id in 0..<130 { filter.append(id % 3 != 0) }
+        #expect(filter.capacity == 130)
+        #expect(filter.count == 86)
+        #expect(filter.ids == (0..<130).filter { $0 % 3 != 0 })
+        filter.remove(1)
+        filter.remove(1)
+        filter.remove(3)
+        #expect(filter.count == 85)
+        #expect(!filter.contains(1) && !filter.contains(3) && filter.contains(2))
+        #expect(filter == IDFilter(capacity: 130, allowing: (0..<130).filter { $0 % 3 != 0 && $0 != 1 }))
+    }
+
+    @Test func anIDBufferBuildsTheSameFilterAsASequence() {
+        let ids: [Int32] = [5, 0, 129, 5, -1, 400, 64, 63]
+        let fromBuffer = ids.withUnsafeBufferPointer { IDFilter(capacity: 130, allowing: $0) }
+        #expect(fromBuffer == IDFilter(capacity: 130, allowing: ids.map { Int($0) }))
+        #expect(fromBuffer.count == 5)
+        #expect(fromBuffer.ids == [0, 5, 63, 64, 129])
+    }
+}
