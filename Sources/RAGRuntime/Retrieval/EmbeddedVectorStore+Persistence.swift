@@ -115,6 +115,9 @@ extension EmbeddedVectorStore {
             throw RetrievalError.loadFailed(path: manifestURL.path, reason: "unsupported format \(manifest.format) v\(manifest.version)")
         }
         let configuration = manifest.configuration
+        do { try configuration.validate() } catch {
+            throw RetrievalError.loadFailed(path: manifestURL.path, reason: "\(error)")
+        }
         let vectorsURL = directory.appendingPathComponent(manifest.vectorsFile)
         let documentsURL = directory.appendingPathComponent(manifest.documentsFile)
         let records: [TelemetryRecord?] = try decodeJSON(at: documentsURL)

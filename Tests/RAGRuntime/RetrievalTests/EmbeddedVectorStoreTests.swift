@@ -158,6 +158,26 @@ import RAGRuntimeTesting
         #expect(try EmbeddedVectorStore.load(from: directory).searchNow(vector: vectors[1], k: 1, filter: .none).hits.map(\.id) == ["e1"])
     }
 
+    /// A manifest whose configuration is out of range (here m 200, which the first store format
+    /// allowed and `VectorIndex` does not) is refused with a load error, not a trap.
+    @Test func aManifestWithAnOutOfRangeConfigurationIsALoadError() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rag-store-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try EmbeddedVectorStore(configuration: .init(dimensions: 8))
+        try store.upsertNow([IndexedDocument(record: F.record("e1"), vector: F.axis(0))])
+        try store.save(to: directory)
+        let url = directory.appendingPathComponent(EmbeddedVectorStore.manifestName)
+        var manifest = try JSONDecoder().decode(EmbeddedVectorStore.Manifest.self, from: Data(contentsOf: url))
+        manifest.configuration.hnsw.m = 200
+        try JSONEncoder().encode(manifest).write(to: url)
+        #expect {
+            try EmbeddedVectorStore.load(from: directory)
+        } throws: { error in
+            guard case RetrievalError.loadFailed(let path, let reason) = error else { return false }
+            return path == url.path && reason.contains("2...128")
+        }
+    }
+
     @Test func churnCompactsTheIndexWithoutLosingLiveDocuments() throws {
         var index = EmbeddedIndex(configuration: .init(dimensions: 8))
         for round in 0..<3 {
