@@ -22,9 +22,17 @@ final class NodeCounter: Sendable {
 
 /// Links allocated nodes into the graph (Algorithm 1 of the HNSW paper), on one thread or several.
 ///
-/// Distances while building are always exact `Float` ones, whatever the search quantisation, so
-/// the graph is as good as the data allows.
+/// With int8 codes (a quantised dot-product index) the candidate search reads the codes, as a
+/// search does, and the candidates it finds are re-scored with exact `Float` distances before
+/// the neighbour selection, which compares exact distances only. Otherwise every distance is an
+/// exact `Float` one.
 struct GraphBuilder {
+    /// The int8 codes the candidate search reads.
+    struct Codes {
+        let quantizer: ScalarQuantizer
+        let codes: UnsafePointer<UInt8>
+    }
+
     let graph: GraphLinks
     let rows: UnsafePointer<Float>
     let stride: Int
@@ -34,6 +42,8 @@ struct GraphBuilder {
     let entry: EntryBox
     /// Present when more than one thread links.
     let locks: NodeLocks?
+    /// Present for a quantised dot-product index.
+    let codes: Codes?
 
     /// Inserts the nodes of `range`: in order on one thread, else by `threads` workers.
     func insertAll(_ range: Range<Int>, threads: Int) {
@@ -69,6 +79,8 @@ struct GraphBuilder {
         let candidates: UnsafeMutablePointer<Scored>
         let results: UnsafeMutablePointer<Scored>
         let listBuffer: UnsafeMutablePointer<Int32>
+        /// The inserted node's integer weights, for the code distance.
+        let weights: UnsafeMutablePointer<Int16>
 
         mutating func nextGeneration() -> UInt16 {
             if generation == UInt16.max {
@@ -85,15 +97,18 @@ struct GraphBuilder {
         var candidates = [Scored](repeating: Scored(score: 0, node: 0), count: nodeCount + 1)
         var results = [Scored](repeating: Scored(score: 0, node: 0), count: efConstruction + 2)
         var list = [Int32](repeating: 0, count: graph.stride0)
+        var weights = [Int16](repeating: 0, count: max(codes?.quantizer.codeStride ?? 1, 1))
         marks.withUnsafeMutableBufferPointer { marks in
             candidates.withUnsafeMutableBufferPointer { candidates in
                 results.withUnsafeMutableBufferPointer { results in
                     list.withUnsafeMutableBufferPointer { list in
-                        var worker = Worker(
-                            marks: marks.baseAddress!, nodeCount: nodeCount, candidates: candidates.baseAddress!,
-                            results: results.baseAddress!, listBuffer: list.baseAddress!
-                        )
-                        body(&worker)
+                        weights.withUnsafeMutableBufferPointer { weights in
+                            var worker = Worker(
+                                marks: marks.baseAddress!, nodeCount: nodeCount, candidates: candidates.baseAddress!,
+                                results: results.baseAddress!, listBuffer: list.baseAddress!, weights: weights.baseAddress!
+                            )
+                            body(&worker)
+                        }
                     }
                 }
             }
@@ -109,7 +124,13 @@ struct GraphBuilder {
 
     private func insert<R: ListReader>(_ node: Int32, worker: inout Worker, reader: R) {
         let query = rows + Int(node) &* stride
-        if metric.usesDotProduct {
+        if let codes {
+            let (bias, scale) = codes.quantizer.integerDotWeights(query: query, into: worker.weights)
+            let distance = CodeDotDistance(
+                weights: worker.weights, scale: scale, bias: bias, codes: codes.codes, stride: codes.quantizer.codeStride
+            )
+            insert(node, distance: distance, worker: &worker, reader: reader)
+        } else if metric.usesDotProduct {
             insert(node, distance: FloatDotDistance(query: query, rows: rows, stride: stride), worker: &worker, reader: reader)
         } else {
             insert(node, distance: FloatL2Distance(query: query, rows: rows, stride: stride), worker: &worker, reader: reader)
@@ -141,11 +162,16 @@ struct GraphBuilder {
                 distance: distance, entry: current, ef: efConstruction, level: layer, reader: reader,
                 marks: worker.marks, generation: generation, candidates: &candidates, results: &results
             )
-            let found = results.sortedClosestFirst()
+            var found = results.sortedClosestFirst()
+            let walkBest = found[0]
+            if codes != nil {
+                // The code distances chose the candidates; the selection compares exact ones.
+                found = found.map { Scored(score: self.distance(node, $0.node), node: $0.node) }.sorted(by: Scored.closerFirst)
+            }
             let selected = selectNeighbours(found, limit: graph.capacity(level: 1))
             withLock(node) { setList(of: node, level: layer, to: selected) }
             for neighbour in selected { connect(neighbour.node, to: node, score: neighbour.score, level: layer) }
-            current = found[0]
+            current = walkBest
             layer -= 1
         }
         if level > start.level {

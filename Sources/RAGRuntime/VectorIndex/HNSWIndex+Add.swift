@@ -108,20 +108,25 @@ extension HNSWIndex {
         let levelsCopy = levels
         let vectorsCopy = vectors
         let offsetsCopy = upperOffsets
+        let codesCopy = codes
+        let quantizer = metric.usesDotProduct ? quantizer : nil
         layer0.withUnsafeMutableBufferPointer { layer0 in
             upperLinks.withUnsafeMutableBufferPointer { upper in
                 offsetsCopy.withUnsafeBufferPointer { offsets in
                     levelsCopy.withUnsafeBufferPointer { levels in
                         vectorsCopy.withUnsafeBufferPointer { rows in
-                            let builder = GraphBuilder(
-                                graph: GraphLinks(
-                                    layer0: layer0.baseAddress!, upper: upper.baseAddress!, upperOffsets: offsets.baseAddress!,
-                                    levels: levels.baseAddress!, m: configuration.m
-                                ),
-                                rows: rows.baseAddress!, stride: stride, metric: metric, efConstruction: configuration.efConstruction,
-                                nodeCount: total, entry: entryBox, locks: threads > 1 ? NodeLocks() : nil
-                            )
-                            builder.insertAll(range, threads: threads)
+                            codesCopy.withUnsafeBufferPointer { codes in
+                                let builder = GraphBuilder(
+                                    graph: GraphLinks(
+                                        layer0: layer0.baseAddress!, upper: upper.baseAddress!, upperOffsets: offsets.baseAddress!,
+                                        levels: levels.baseAddress!, m: configuration.m
+                                    ),
+                                    rows: rows.baseAddress!, stride: stride, metric: metric, efConstruction: configuration.efConstruction,
+                                    nodeCount: total, entry: entryBox, locks: threads > 1 ? NodeLocks() : nil,
+                                    codes: quantizer.map { GraphBuilder.Codes(quantizer: $0, codes: codes.baseAddress!) }
+                                )
+                                builder.insertAll(range, threads: threads)
+                            }
                         }
                     }
                 }
