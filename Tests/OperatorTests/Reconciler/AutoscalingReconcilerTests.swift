@@ -72,10 +72,15 @@ import Testing
                 ["type": "ScalingActive", "status": "False", "reason": "FailedGetResourceMetric", "message": "unable to get metrics for resource cpu"],
             ]]]
             _ = try await harness.client.patch(HorizontalPodAutoscaler.self, name: "elastic-logs-backend", namespace: "rag", patch: unmetered, subresource: "status")
-            try await eventually("AutoscalerNotReady") { try await harness.condition(Self.name, "AutoscalingReady")?.reason == "AutoscalerNotReady" }
-            let message = try await harness.condition(Self.name, "AutoscalingReady")?.message ?? ""
-            #expect(message.contains("HorizontalPodAutoscaler elastic-logs-backend: FailedGetResourceMetric: unable to get metrics for resource cpu"), "\(message)")
-            #expect(message.contains("ScaledObject elastic-logs-vllm: ScaledObjectCheckFailed: prometheus query failed"), "\(message)")
+            // The two status patches reach the operator as two watch events: the condition can turn
+            // AutoscalerNotReady on the first before the second is seen, so wait for both troubles.
+            let hpaTrouble = "HorizontalPodAutoscaler elastic-logs-backend: FailedGetResourceMetric: unable to get metrics for resource cpu"
+            let scaledObjectTrouble = "ScaledObject elastic-logs-vllm: ScaledObjectCheckFailed: prometheus query failed"
+            try await eventually("AutoscalerNotReady naming both autoscalers") {
+                guard let condition = try await harness.condition(Self.name, "AutoscalingReady") else { return false }
+                let message = condition.message ?? ""
+                return condition.reason == "AutoscalerNotReady" && message.contains(hpaTrouble) && message.contains(scaledObjectTrouble)
+            }
             try await eventually("Ready: informational, the replicas still serve") { try await harness.condition(Self.name, "Ready")?.status == "True" }
             #expect(try await harness.condition(Self.name, "AutoscalingReady")?.reason == "AutoscalerNotReady")
             let ready: JSONValue = ["status": ["conditions": [["type": "Ready", "status": "True", "reason": "ScaledObjectReady", "message": "ok"]]]]
