@@ -11,8 +11,9 @@ extension EmbeddedIndex {
         guard vector.count == dimensions else { throw RetrievalError.dimensionMismatch(expected: dimensions, actual: vector.count) }
         let depth = max(k, FusionWeights.depth)
         let selection = try selection(for: filter)   // once, for both rankings
-        let semantic = try search(vector: vector, k: depth, in: selection).hits
-        let lexicalHits = lexical.score(text, accept: acceptance(subset: selection.subset, timeRange: filter.timeRange), limit: depth)
+        let allowed = indexFilter(for: selection)
+        let semantic = try search(vector: vector, k: depth, in: selection, filter: allowed).hits
+        let lexicalHits = lexical.score(text, accept: acceptance(selection, filter: allowed), limit: depth)
         guard !lexicalHits.isEmpty else { return Array(semantic.prefix(k)) }
 
         var cosine: [Int32: Float] = [:]

@@ -58,11 +58,15 @@ extension EmbeddedIndex {
 
     /// The vector search over a computed ``Selection`` (`vector` already checked by the caller).
     mutating func search(vector: [Float], k: Int, in selection: Selection) throws -> (hits: [SearchHit], plan: SearchPlan) {
+        try search(vector: vector, k: k, in: selection, filter: indexFilter(for: selection))
+    }
+
+    /// The vector search over a computed ``Selection`` whose ``indexFilter(for:)`` the caller has.
+    mutating func search(vector: [Float], k: Int, in selection: Selection, filter: IDFilter?) throws -> (hits: [SearchHit], plan: SearchPlan) {
         guard let query = DotProduct.normalised(vector) else { throw RetrievalError.invalidVector(id: "query") }
         guard liveCount > 0 else { return ([], .exact(candidates: 0)) }
         let candidateCount = selection.count
         guard candidateCount > 0 else { return ([], .exact(candidates: 0)) }
-        let filter = indexFilter(for: selection)
         let efSearch = configuration.hnsw.efSearch
         let strategy: SearchStrategy = prefersExactScan(candidates: candidateCount)
             ? .exact : vectors.strategy(for: filter, k: k, efSearch: efSearch)
@@ -96,22 +100,19 @@ extension EmbeddedIndex {
         return timeIndex.slots[selection.positions].withUnsafeBufferPointer { IDFilter(capacity: capacity, allowing: $0) }
     }
 
-    /// The test a document must pass to enter the lexical ranking: in `subset` when there is one,
-    /// otherwise live and inside `timeRange`. Captures copies of the arrays, not `self`.
-    func acceptance(subset: [Int32]?, timeRange: TimeRange?) -> (Int32) -> Bool {
-        if let subset {
-            var allowed = NodeSet(capacity: records.count)
-            for slot in subset { allowed.insert(slot) }
-            return { [allowed] node in allowed.contains(node) }
-        }
-        let tombstones = self.tombstones
-        guard let timeRange else { return { node in !tombstones.contains(node) } }
+    /// The test a document must pass to enter the lexical ranking: with field conditions, in
+    /// `filter` (``indexFilter(for:)`` of `selection`); otherwise live and inside the time window.
+    /// Captures copies of the arrays, not `self`.
+    func acceptance(_ selection: Selection, filter: IDFilter?) -> (Int32) -> Bool {
+        if selection.subset != nil, let filter { return { node in filter.contains(Int(node)) } }
+        let live = self.live
+        guard let timeRange = selection.timeRange else { return { node in live.contains(Int(node)) } }
         let times = slotTimes
         let lower = timeRange.gte?.timeIntervalSince1970 ?? -.infinity
         let upper = timeRange.lte?.timeIntervalSince1970 ?? .infinity
         return { node in
             let time = times[Int(node)]
-            return time >= lower && time <= upper && !tombstones.contains(node)
+            return time >= lower && time <= upper && live.contains(Int(node))
         }
     }
 

@@ -22,10 +22,11 @@ struct EmbeddedIndex: Sendable {
     /// The record of each slot; `nil` once the slot is tombstoned.
     private(set) var records: [TelemetryRecord?] = []
     private(set) var slotsByID: [String: Int32] = [:]
-    private(set) var tombstones = NodeSet(capacity: 0)
-    private(set) var tombstoneCount = 0
-    /// The live slots, as the index's filter: searched with when there are tombstones.
+    /// The live slots (a bit per slot; a tombstoned slot's is clear), also the index's filter
+    /// when there are tombstones.
     private(set) var live = IDFilter(capacity: 0)
+    /// Slots whose documents were replaced or deleted.
+    var tombstoneCount: Int { records.count - live.count }
     private(set) var timeIndex = TimeIndex()
     /// Columnar copies of the filterable fields, for fast filters.
     private(set) var columns = FilterColumns()
@@ -38,8 +39,13 @@ struct EmbeddedIndex: Sendable {
 
     init(configuration: EmbeddedVectorStore.Configuration) {
         self.configuration = configuration
+        vectors = Self.emptyVectors(configuration)
+    }
+
+    /// An empty vector index for `configuration`: inner product over the normalised rows.
+    static func emptyVectors(_ configuration: EmbeddedVectorStore.Configuration) -> HNSWIndex {
         // The configuration was validated (dimensions ≥ 1, HNSW ranges), so this cannot throw.
-        do { vectors = try HNSWIndex(dimensions: configuration.dimensions, metric: .innerProduct, configuration: configuration.hnsw.indexConfiguration) }
+        do { return try HNSWIndex(dimensions: configuration.dimensions, metric: .innerProduct, configuration: configuration.hnsw.indexConfiguration) }
         catch { preconditionFailure("a validated configuration was refused: \(error)") }
     }
 
@@ -128,9 +134,7 @@ struct EmbeddedIndex: Sendable {
         slotsByID[record.eventID] = nil
         lexical.remove(slot)
         records[Int(slot)] = nil
-        tombstones.insert(slot)
         live.remove(Int(slot))
-        tombstoneCount += 1
     }
 
     /// Rebuilds from the live documents when tombstones outnumber them (see "Replacement and deletion").
@@ -152,7 +156,6 @@ extension EmbeddedIndex {
         self.init(configuration: configuration)
         self.vectors = vectors
         self.records = records
-        tombstones.reserve(records.count)
         live = IDFilter(capacity: records.count)
         var entries: [(time: Double, slot: Int32)] = []
         for (slot, record) in records.enumerated() {
@@ -163,9 +166,6 @@ extension EmbeddedIndex {
                 lexical.insert(record, at: Int32(slot))
                 live.insert(slot)
                 entries.append((record.timestamp.timeIntervalSince1970, Int32(slot)))
-            } else {
-                tombstones.insert(Int32(slot))
-                tombstoneCount += 1
             }
         }
         timeIndex = TimeIndex(sorting: entries)

@@ -164,7 +164,7 @@ extension EmbeddedVectorStore {
             }
             return StoreFile.read(bytes, offset: StoreFile.headerSize, count: header.count * header.dimensions, as: Float.self)
         }
-        var index = EmbeddedIndex(configuration: configuration).vectors
+        var index = EmbeddedIndex.emptyVectors(configuration)
         do { try index.add(contentsOf: flat, threads: 0) } catch {
             throw RetrievalError.loadFailed(path: path, reason: "\(error)")
         }

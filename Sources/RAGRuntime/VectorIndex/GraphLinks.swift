@@ -17,6 +17,12 @@ struct GraphLinks {
 
     var stride0: Int { 2 &* m &+ 1 }
 
+    /// Starts loading `node`'s layer-0 list, ahead of expanding it.
+    @inline(__always)
+    func prefetchList(of node: Int32) {
+        rag_prefetch(layer0 + Int(node) &* stride0)
+    }
+
     /// The list of `node` on `level`: `list[0]` is the count, the ids follow.
     @inline(__always)
     func list(_ node: Int32, level: Int) -> UnsafeMutablePointer<Int32> {

@@ -1,5 +1,3 @@
-import CPrefetch
-
 /// The walks of one layer: the greedy descent of the upper layers and the beam search (Algorithm 2
 /// of the HNSW paper), on raw pointers, generic over how distances are computed and lists read.
 enum LayerSearch {
@@ -62,12 +60,12 @@ enum LayerSearch {
                         let neighbour = fresh[index]
                         let score = distance(neighbour)
                         if results.count < ef {
-                            if level == 0 { reader.prefetchList(of: neighbour) }
+                            if level == 0 { reader.graph.prefetchList(of: neighbour) }
                             candidates.push(Scored(score: score, node: neighbour))
                             results.push(Scored(score: score, node: neighbour))
                             bound = results.top.score
                         } else if score < bound {
-                            if level == 0 { reader.prefetchList(of: neighbour) }
+                            if level == 0 { reader.graph.prefetchList(of: neighbour) }
                             candidates.push(Scored(score: score, node: neighbour))
                             results.replaceTop(Scored(score: score, node: neighbour))
                             bound = results.top.score
@@ -121,7 +119,7 @@ enum LayerSearch {
                     let neighbour = list[slot]
                     if marks[Int(neighbour)] == generation { continue }
                     marks[Int(neighbour)] = generation
-                    if twoHop && !isAllowed(neighbour) { rag_prefetch(graph.layer0 + Int(neighbour) &* stride0) }
+                    if twoHop && !isAllowed(neighbour) { graph.prefetchList(of: neighbour) }
                     fresh[freshCount] = neighbour
                     freshCount &+= 1
                 }
@@ -137,7 +135,7 @@ enum LayerSearch {
                     if isAllowed(neighbour) {
                         let score = distance(neighbour)
                         if score < bound {
-                            rag_prefetch(graph.layer0 + Int(neighbour) &* stride0)
+                            graph.prefetchList(of: neighbour)
                             candidates.push(Scored(score: score, node: neighbour))
                             offer(neighbour, score)
                         }
@@ -150,7 +148,7 @@ enum LayerSearch {
                             marks[Int(hop)] = generation
                             let score = distance(hop)
                             if score < bound {
-                                rag_prefetch(graph.layer0 + Int(hop) &* stride0)
+                                graph.prefetchList(of: hop)
                                 candidates.push(Scored(score: score, node: hop))
                                 offer(hop, score)
                             }
@@ -158,7 +156,7 @@ enum LayerSearch {
                     } else {
                         let score = distance(neighbour)
                         if score < bound {
-                            rag_prefetch(graph.layer0 + Int(neighbour) &* stride0)
+                            graph.prefetchList(of: neighbour)
                             candidates.push(Scored(score: score, node: neighbour))
                         }
                     }

@@ -1,4 +1,3 @@
-import CPrefetch
 import Synchronization
 
 /// Reads adjacency lists: in place for a search, or copied out under the node's lock while a
@@ -6,14 +5,6 @@ import Synchronization
 protocol ListReader {
     func withNeighbours<Result>(of node: Int32, level: Int, _ body: (UnsafePointer<Int32>, Int) -> Result) -> Result
     var graph: GraphLinks { get }
-}
-
-extension ListReader {
-    /// Starts loading `node`'s layer-0 list, ahead of expanding it.
-    @inline(__always)
-    func prefetchList(of node: Int32) {
-        rag_prefetch(graph.layer0 + Int(node) &* graph.stride0)
-    }
 }
 
 /// Reads lists in place: for searches, when nothing writes.
