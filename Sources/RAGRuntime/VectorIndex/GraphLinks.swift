@@ -42,6 +42,19 @@ protocol QueryDistance {
     func callAsFunction(_ node: Int32) -> Float
     /// Starts loading the node's row into the cache, ahead of ``callAsFunction(_:)``.
     func prefetch(_ node: Int32)
+    /// How many rows ahead of its turn a walk asks for a row (see ``prefetchDistance(rowBytes:)``).
+    var prefetchAhead: Int { get }
+}
+
+/// How many rows ahead of its turn to ask for a row of `rowBytes`: about a kilobyte in flight,
+/// at least two rows and at most eight.
+///
+/// Measured on one graph each, alternating builds: 224-byte GloVe-50 rows 2 -> 4 ahead 8,040 ->
+/// 8,984 q/s (and 4 against 6 even, every row up front 10% slower than 2); 1 KB 1024-d int8 code
+/// rows, 2 ahead 10-15% faster than every row up front (the requests queue behind each other).
+@inline(__always)
+func prefetchDistance(rowBytes: Int) -> Int {
+    min(8, max(2, 1024 / max(rowBytes, 1)))
 }
 
 /// Prefetches every cache line a row's first `limit` bytes touch (the hardware prefetcher follows
@@ -66,6 +79,8 @@ struct FloatDotDistance: QueryDistance {
     let rows: UnsafePointer<Float>
     let stride: Int
 
+    var prefetchAhead: Int { prefetchDistance(rowBytes: stride &* 4) }
+
     @inline(__always)
     func prefetch(_ node: Int32) {
         prefetchRow(rows + Int(node) &* stride, bytes: stride &* 4)
@@ -82,6 +97,8 @@ struct FloatL2Distance: QueryDistance {
     let query: UnsafePointer<Float>
     let rows: UnsafePointer<Float>
     let stride: Int
+
+    var prefetchAhead: Int { prefetchDistance(rowBytes: stride &* 4) }
 
     @inline(__always)
     func prefetch(_ node: Int32) {
@@ -103,6 +120,8 @@ struct CodeDotDistance: QueryDistance {
     let codes: UnsafePointer<UInt8>
     let stride: Int
 
+    var prefetchAhead: Int { prefetchDistance(rowBytes: stride) }
+
     @inline(__always)
     func prefetch(_ node: Int32) {
         prefetchRow(codes + Int(node) &* stride, bytes: stride, limit: 1024)
@@ -120,6 +139,8 @@ struct CodeL2Distance: QueryDistance {
     let weights: UnsafePointer<Float>
     let codes: UnsafePointer<UInt8>
     let stride: Int
+
+    var prefetchAhead: Int { prefetchDistance(rowBytes: stride) }
 
     @inline(__always)
     func prefetch(_ node: Int32) {

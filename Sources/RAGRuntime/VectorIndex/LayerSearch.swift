@@ -37,14 +37,14 @@ enum LayerSearch {
         candidates.push(entry)
         results.push(entry)
         var bound = entry.score
+        let ahead = distance.prefetchAhead
         while !candidates.isEmpty {
             let candidate = candidates.pop()
             if candidate.score > bound && results.count >= ef { break }
             reader.withNeighbours(of: candidate.node, level: level) { ids, count in
                 // First the unvisited neighbours, marked; then their distances, each row asked for
-                // two rows ahead of its turn, so its load overlaps the arithmetic of the two before
-                // it. Measured against asking for every row up front: 10-15% more q/s on 1024-d
-                // int8 codes (the up-front requests queue behind each other), the same on GloVe-50.
+                // a few rows ahead of its turn (``prefetchDistance(rowBytes:)``), so its load
+                // overlaps the arithmetic of the rows before it.
                 withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { fresh in
                     var freshCount = 0
                     for slot in 0..<count {
@@ -54,9 +54,9 @@ enum LayerSearch {
                         fresh[freshCount] = neighbour
                         freshCount &+= 1
                     }
-                    for index in 0..<min(2, freshCount) { distance.prefetch(fresh[index]) }
+                    for index in 0..<min(ahead, freshCount) { distance.prefetch(fresh[index]) }
                     for index in 0..<freshCount {
-                        if index &+ 2 < freshCount { distance.prefetch(fresh[index &+ 2]) }
+                        if index &+ ahead < freshCount { distance.prefetch(fresh[index &+ ahead]) }
                         let neighbour = fresh[index]
                         let score = distance(neighbour)
                         if results.count < ef {
@@ -105,6 +105,7 @@ enum LayerSearch {
         candidates.push(entry)
         if isAllowed(entry.node) { offer(entry.node, entry.score) }
         let stride0 = graph.stride0
+        let ahead = distance.prefetchAhead
         while !candidates.isEmpty {
             let candidate = candidates.pop()
             if candidate.score > bound { break }
@@ -112,7 +113,7 @@ enum LayerSearch {
             let degree = Int(list[0])
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(degree, 1)) { fresh in
                 // As in `beam`: mark first (and prefetch the list of a rejected node a two-hop walk
-                // reaches through), then score, each row asked for two ahead of its turn; a node
+                // reaches through), then score, each row asked for a few ahead of its turn; a node
                 // queued for expansion has its list prefetched.
                 var freshCount = 0
                 for slot in 1...max(degree, 1) where slot <= degree {
@@ -127,10 +128,9 @@ enum LayerSearch {
                     guard index < freshCount else { return }
                     if !twoHop || isAllowed(fresh[index]) { distance.prefetch(fresh[index]) }
                 }
-                prefetchScored(0)
-                prefetchScored(1)
+                for index in 0..<min(ahead, freshCount) { prefetchScored(index) }
                 for index in 0..<freshCount {
-                    prefetchScored(index &+ 2)
+                    prefetchScored(index &+ ahead)
                     let neighbour = fresh[index]
                     if isAllowed(neighbour) {
                         let score = distance(neighbour)
