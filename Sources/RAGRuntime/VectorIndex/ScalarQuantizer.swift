@@ -90,6 +90,20 @@ struct ScalarQuantizer: Sendable, Equatable {
         return (bias, scale)
     }
 
+    /// How far a quantised dot product can stray from the exact one, for `query`: six standard
+    /// deviations of its rounding error. Each code is off by at most half a step, uniformly, so
+    /// `dot(q, x)`'s estimate is off by `sum(q[d] · e[d])`, of variance `sum((q[d] · step[d])²) / 12`;
+    /// two candidates' estimates differ from the truth independently, so six deviations (4.2 of
+    /// their difference) keep a true top-k candidate within the margin but for one in about 10^5.
+    func dotErrorMargin(query: UnsafePointer<Float>) -> Float {
+        var variance: Float = 0
+        for d in 0..<dimensions {
+            let spread = query[d] * step[d]
+            variance += spread * spread
+        }
+        return 6 * (variance / 12).squareRoot()
+    }
+
     /// The L2 query in code units (into `scaled`) and the squared steps (into `weights`).
     func l2Weights(query: UnsafePointer<Float>, scaled: UnsafeMutablePointer<Float>, weights: UnsafeMutablePointer<Float>) {
         for d in 0..<codeStride {
