@@ -39,48 +39,99 @@ extension HNSWIndex {
         }
     }
 
+    /// The scan of a search (``SearchStrategy/exact``): on a quantised dot-product index it reads
+    /// the code rows (a quarter of the bytes) and re-ranks with the `Float` rows every candidate
+    /// whose estimate is within ``ScalarQuantizer/dotErrorMargin(query:)`` of the k-th estimate, so
+    /// it returns the exact top k unless a rounding error passes six standard deviations. Otherwise
+    /// it is ``exactScan(query:k:filter:)``.
+    func scanForSearch(query: UnsafePointer<Float>, k: Int, filter: IDFilter?) -> [Scored] {
+        guard let quantizer, metric.usesDotProduct else { return exactScan(query: query, k: k, filter: filter) }
+        let codeStride = quantizer.codeStride
+        return withUnsafeTemporaryAllocation(of: Int16.self, capacity: codeStride) { weights in
+            let (bias, scale) = quantizer.integerDotWeights(query: query, into: weights.baseAddress!)
+            let margin = quantizer.dotErrorMargin(query: query)
+            let band: [Scored] = codes.withUnsafeBufferPointer { codeBuffer in
+                let distance = CodeDotDistance(weights: weights.baseAddress!, scale: scale, bias: bias, codes: codeBuffer.baseAddress!, stride: codeStride)
+                return scan(distance, k: k, filter: filter, margin: margin)
+            }
+            return vectors.withUnsafeBufferPointer { rowBuffer in
+                let rows = rowBuffer.baseAddress!
+                for candidate in band { prefetchRow(rows + Int(candidate.node) &* stride, bytes: stride &* 4) }
+                let exact = exactDistance(query: query, rows: rows)
+                let reranked = band.map { Scored(score: exact($0.node), node: $0.node) }.sorted(by: Scored.closerFirst)
+                return Array(reranked.prefix(k))
+            }
+        }
+    }
+
     /// The scan, specialised for one distance; walks the filter's bitset word by word.
-    private func scan<D: QueryDistance>(_ distance: D, k: Int, filter: IDFilter?) -> [Scored] {
+    ///
+    /// - Parameter margin: `nil`: returns the `k` closest, closest first. Otherwise the scores are
+    ///   estimates and it returns (unordered) every row whose estimate is within `margin` of the
+    ///   k-th closest estimate: the candidates a re-rank needs.
+    private func scan<D: QueryDistance>(_ distance: D, k: Int, filter: IDFilter?, margin: Float? = nil) -> [Scored] {
         var storage = [Scored](repeating: Scored(score: 0, node: 0), count: k + 1)
+        // Every row that was within the margin of the k-th estimate when it was scored; pruned to
+        // the current bound whenever it doubles (the bound only falls, so nothing needed is lost).
+        var band: [Scored] = []
+        var pruneAt = 4 &* k &+ 64
         return storage.withUnsafeMutableBufferPointer { buffer in
             var best = ScoredHeap<MaxFirst>(base: buffer.baseAddress!)
             @inline(__always) func consider(_ node: Int32) {
                 let value = distance(node)
+                if let margin {
+                    guard best.count < k || value <= best.top.score + margin else { return }
+                    band.append(Scored(score: value, node: node))
+                    if band.count >= pruneAt {
+                        let cutoff = best.count < k ? Float.infinity : best.top.score + margin
+                        band.removeAll { $0.score > cutoff }
+                        pruneAt = max(pruneAt, 2 &* band.count)
+                    }
+                }
                 if best.count < k {
                     best.push(Scored(score: value, node: node))
                 } else if value < best.top.score {
                     best.replaceTop(Scored(score: value, node: node))
                 }
             }
-            if let filter {
-                // A sparse filter's rows are not in sequence, so the hardware prefetcher cannot
-                // follow them: take the allowed ids 32 at a time, prefetch their rows, then score
-                // them, so the loads overlap instead of each row waiting for its own.
-                filter.words.withUnsafeBufferPointer { words in
-                    withUnsafeTemporaryAllocation(of: Int32.self, capacity: Self.scanBatch) { batch in
-                        var pending = 0
-                        @inline(__always) func drain() {
-                            for slot in 0..<pending { consider(batch[slot]) }
-                            pending = 0
-                        }
-                        for (index, word) in words.enumerated() {
-                            var remaining = word
-                            while remaining != 0 {
-                                let node = Int32(index << 6 | remaining.trailingZeroBitCount)
-                                distance.prefetch(node)
-                                batch[pending] = node
-                                pending &+= 1
-                                if pending == Self.scanBatch { drain() }
-                                remaining &= remaining &- 1
-                            }
-                        }
-                        drain()
+            visitAllowed(filter: filter, prefetch: distance.prefetch, consider)
+            guard let margin else { return best.sortedClosestFirst() }
+            let cutoff = best.count < k ? Float.infinity : best.top.score + margin
+            return band.filter { $0.score <= cutoff }
+        }
+    }
+
+    /// Calls `body` with every id `filter` allows (every id without one), in order.
+    ///
+    /// A sparse filter's rows are not in sequence, so the hardware prefetcher cannot follow them:
+    /// the allowed ids are taken ``scanBatch`` at a time, their rows prefetched, then scored, so the
+    /// loads overlap instead of each row waiting for its own.
+    @inline(__always)
+    private func visitAllowed(filter: IDFilter?, prefetch: (Int32) -> Void, _ body: (Int32) -> Void) {
+        guard let filter else {
+            for id in 0..<count { body(Int32(id)) }
+            return
+        }
+        filter.words.withUnsafeBufferPointer { words in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: Self.scanBatch) { batch in
+                var pending = 0
+                @inline(__always) func drain() {
+                    for slot in 0..<pending { body(batch[slot]) }
+                    pending = 0
+                }
+                for (index, word) in words.enumerated() {
+                    var remaining = word
+                    while remaining != 0 {
+                        let node = Int32(index << 6 | remaining.trailingZeroBitCount)
+                        prefetch(node)
+                        batch[pending] = node
+                        pending &+= 1
+                        if pending == Self.scanBatch { drain() }
+                        remaining &= remaining &- 1
                     }
                 }
-            } else {
-                for id in 0..<count { consider(Int32(id)) }
+                drain()
             }
-            return best.sortedClosestFirst()
         }
     }
 }

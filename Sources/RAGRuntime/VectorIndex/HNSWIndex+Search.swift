@@ -41,14 +41,14 @@ extension HNSWIndex {
         let found: [Scored] = prepared.withUnsafeBufferPointer { queryBuffer in
             let query = queryBuffer.baseAddress!
             let chosen = forced ?? strategy(for: filter, k: k, efSearch: ef)
-            if chosen == .exact { return exactScan(query: query, k: k, filter: filter) }
+            if chosen == .exact { return scanForSearch(query: query, k: k, filter: filter) }
             let walked = walk(
                 query: query, k: k, ef: ef, filter: chosen == .graph ? nil : filter, twoHop: chosen == .twoHopGraph, scratch: &scratch
             )
             // The guarantee: min(k, allowed) results. A walk falls short only on pathological graphs
             // (hundreds of exact duplicates, a filter the walk cannot reach); the scan is exact.
             if walked.count >= min(k, filter?.count ?? count) { return walked }
-            return exactScan(query: query, k: k, filter: filter)
+            return scanForSearch(query: query, k: k, filter: filter)
         }
         return found.map { Neighbour(id: Int($0.node), distance: metric.reported($0.score)) }
     }
@@ -57,7 +57,8 @@ extension HNSWIndex {
     public func strategy(for filter: IDFilter?, k: Int, efSearch: Int? = nil) -> SearchStrategy {
         let ef = max(efSearch ?? configuration.efSearch, k)
         return SearchCostModel.strategy(
-            count: count, allowed: filter?.count, k: k, ef: ef, m: configuration.m, stride: stride, walkRowBytes: quantizer?.codeStride
+            count: count, allowed: filter?.count, k: k, ef: ef, m: configuration.m, stride: stride, walkRowBytes: quantizer?.codeStride,
+            scanRowBytes: metric.usesDotProduct ? quantizer?.codeStride : nil
         )
     }
 

@@ -24,10 +24,15 @@ public enum SearchStrategy: Sendable, Equatable {
 ///   1-20% of 1M). Past about 1.5 KB a row costs no more: inside a row the hardware prefetcher
 ///   streams (290 ns for 4 KB 1024-d rows at 10% of 50k).
 /// - A walk's row is the row it reads: with int8 quantisation the code row (a quarter of the
-///   bytes), which is what makes walks the cheaper plan for broad filters on long rows.
-/// - But when allowed rows lie closer than about 1.3 KB apart on average, the hardware prefetcher
-///   streams the whole array and the scan costs as much as reading every row: GloVe-50 at 15%
-///   (1.5 KB apart) took 0.75 ms, at 20% (1.1 KB apart) 3.4 ms, the time of a full scan.
+///   bytes), which is what makes walks the cheaper plan for broad filters on long rows. A scan of
+///   a quantised dot-product index reads code rows too (measured 7-10 ns a 64-byte GloVe code
+///   row at 5-50%, 49-74 ns a 1 KB 1024-d code row at 5-10%; the re-rank of the few candidates
+///   within the error margin is noise).
+/// - But when rows of several cache lines lie closer than about 1.3 KB apart on average, the
+///   hardware prefetcher streams on past each row and the scan costs as much as reading every
+///   row: GloVe-50 at 15% (1.5 KB apart) took 0.75 ms, at 20% (1.1 KB apart) 3.4 ms, the time of
+///   a full scan. Rows of one line (64-byte codes) start no stream: 40,000 of 200,000 code rows
+///   (20%) took 0.3-0.4 ms, a third of a full scan's time.
 /// - An unfiltered walk costs `ef · 2m · max(3, 1 + row / 2)` (220 µs at ef 100 on GloVe-50,
 ///   850 µs at ef 128 on 1M x 384: rows come out of order, one cache miss each).
 /// - A stepping-stone walk with selectivity `s` costs `walk / s^0.85` (it needs more steps to
@@ -52,16 +57,22 @@ enum SearchCostModel {
     }
 
     /// - Parameters:
-    ///   - stride: Floats per stored row (what an exact scan reads).
+    ///   - stride: Floats per stored row.
     ///   - walkRowBytes: Bytes per row the walk reads: `stride · 4`, or the code stride when quantised.
-    static func strategy(count: Int, allowed: Int?, k: Int, ef: Int, m: Int, stride: Int, walkRowBytes: Int? = nil) -> SearchStrategy {
-        let row = rowCost(bytes: stride * 4)
+    ///   - scanRowBytes: Bytes per row a scan reads: `stride · 4`, or the code stride for a
+    ///     quantised dot-product index.
+    static func strategy(
+        count: Int, allowed: Int?, k: Int, ef: Int, m: Int, stride: Int, walkRowBytes: Int? = nil, scanRowBytes: Int? = nil
+    ) -> SearchStrategy {
+        let scanBytes = scanRowBytes ?? stride * 4
+        let row = rowCost(bytes: scanBytes)
         let walkRow = rowCost(bytes: walkRowBytes ?? stride * 4)
         let walk = Double(ef) * Double(2 * m) * max(3, 1 + walkRow / 2)
         guard let allowed else { return row * Double(count) <= walk ? .exact : .graph }
         guard allowed > k, count > 0 else { return .exact }
         let selectivity = Double(allowed) / Double(count)
-        let rowsRead = Double(stride * 4) / selectivity < streamingGap ? Double(count) : Double(allowed)
+        let streams = scanBytes > 64 && Double(scanBytes) / selectivity < streamingGap
+        let rowsRead = streams ? Double(count) : Double(allowed)
         let exactCost = row * rowsRead
         let steppingCost = walk / pow(selectivity, 0.85)
         let twoHopCost = selectivity >= twoHopFloor ? walk * 5 : .infinity

@@ -47,6 +47,24 @@ import VectorIndex
         #expect(recall >= 0.95, "recall@10 \(recall) at selectivity \(fraction) with \(strategy)")
     }
 
+    /// On a quantised dot-product index the scan reads code rows and re-ranks the candidates within
+    /// the rounding error's margin: it must still return exactly the exact search's neighbours.
+    @Test(arguments: [0.01, 0.1, 1.0])
+    func aQuantisedScanReturnsTheExactNeighbours(fraction: Double) throws {
+        let data = TestVectors(count: 4_000, queries: 50, dimensions: 96, seed: 31)
+        var index = try HNSWIndex(dimensions: 96, metric: .angular, configuration: HNSWConfiguration(m: 8, efConstruction: 40, quantization: .int8))
+        try index.add(contentsOf: data.flat, threads: 1)
+        var random = Generator(state: 3)
+        let filter = IDFilter(capacity: index.count) { _ in random.uniform() < fraction }
+        var scratch = SearchScratch()
+        for query in data.queries {
+            let scanned = try index.search(query, k: 10, filter: filter, strategy: .exact, scratch: &scratch)
+            let exact = try index.exactSearch(query, k: 10, filter: filter)
+            #expect(scanned.map(\.id) == exact.map(\.id))
+            #expect(zip(scanned, exact).allSatisfy { abs($0.distance - $1.distance) < 1e-5 })
+        }
+    }
+
     @Test func theCostModelScansSmallSetsAndWalksLargeOnes() {
         let index = Self.index
         #expect(index.strategy(for: Self.filter(fraction: 0.001, seed: 1), k: 10) == .exact)
