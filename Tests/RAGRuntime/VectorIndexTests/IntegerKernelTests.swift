@@ -4,6 +4,19 @@ import Testing
 /// The int8 walk's integer dot product: exact against a plain loop, free of overflow at the
 /// weight limit, and, through the quantiser, close to the `Float` dot product it stands for.
 @Suite struct IntegerKernelTests {
+    /// `count` Gaussian rows padded to a stride of 8, a Gaussian query, and the quantiser trained on the rows.
+    static func gaussianRows(count: Int, dimensions: Int, seed: UInt64) -> (rows: [Float], query: [Float], quantizer: ScalarQuantizer, stride: Int) {
+        var random = Generator(state: seed)
+        let stride = (dimensions + 7) & ~7
+        var rows = [Float](repeating: 0, count: count * stride)
+        for row in 0..<count { for d in 0..<dimensions { rows[row * stride + d] = random.gaussian() } }
+        let query = (0..<stride).map { $0 < dimensions ? random.gaussian() : 0 }
+        let quantizer = rows.withUnsafeBufferPointer {
+            ScalarQuantizer(rows: $0.baseAddress!, count: count, stride: stride, dimensions: dimensions)
+        }
+        return (rows, query, quantizer, stride)
+    }
+
     @Test(arguments: [16, 32, 48, 64, 400, 1_024, 2_048, 4_096])
     func theIntegerWeightedSumIsExact(length: Int) {
         var random = Generator(state: UInt64(length))
@@ -34,15 +47,8 @@ import Testing
 
     @Test(arguments: [50, 384, 1_024])
     func quantisedDotProductsTrackTheFloatOnes(dimensions: Int) {
-        var random = Generator(state: 7 &+ UInt64(dimensions))
+        let (rows, query, quantizer, stride) = Self.gaussianRows(count: 64, dimensions: dimensions, seed: 7 &+ UInt64(dimensions))
         let count = 64
-        let stride = (dimensions + 7) & ~7
-        var rows = [Float](repeating: 0, count: count * stride)
-        for row in 0..<count { for d in 0..<dimensions { rows[row * stride + d] = random.gaussian() } }
-        let query = (0..<stride).map { $0 < dimensions ? random.gaussian() : 0 }
-        let quantizer = rows.withUnsafeBufferPointer {
-            ScalarQuantizer(rows: $0.baseAddress!, count: count, stride: stride, dimensions: dimensions)
-        }
         var codes = [UInt8](repeating: 0, count: quantizer.codeStride)
         var weights = [Int16](repeating: 0, count: quantizer.codeStride)
         let (bias, scale) = query.withUnsafeBufferPointer { q in
@@ -74,15 +80,8 @@ import Testing
     /// case (every code off by half a step in the same direction), far inside it at 384-d and up.
     @Test(arguments: [50, 384, 1_024])
     func theDotErrorMarginCoversTheRoundingError(dimensions: Int) {
-        var random = Generator(state: 11 &+ UInt64(dimensions))
         let count = 2_000
-        let stride = (dimensions + 7) & ~7
-        var rows = [Float](repeating: 0, count: count * stride)
-        for row in 0..<count { for d in 0..<dimensions { rows[row * stride + d] = random.gaussian() } }
-        let query = (0..<stride).map { $0 < dimensions ? random.gaussian() : 0 }
-        let quantizer = rows.withUnsafeBufferPointer {
-            ScalarQuantizer(rows: $0.baseAddress!, count: count, stride: stride, dimensions: dimensions)
-        }
+        let (rows, query, quantizer, stride) = Self.gaussianRows(count: count, dimensions: dimensions, seed: 11 &+ UInt64(dimensions))
         let margin = query.withUnsafeBufferPointer { quantizer.dotErrorMargin(query: $0.baseAddress!) }
         var codes = [UInt8](repeating: 0, count: quantizer.codeStride)
         var largest: Float = 0

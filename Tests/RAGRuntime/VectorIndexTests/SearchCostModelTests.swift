@@ -60,21 +60,20 @@ import Testing
     /// 5,367 against the stepping-stone walk's 3,145 (ef 10); at 10% the two-hop walk 12,337
     /// against the scan's 4,132.
     @Test func quantisedScansReadCodeRows() {
-        let glove = { (fraction: Double, ef: Int) in
+        /// An int8 index of `count` rows of `stride` floats, whose code rows are `codeBytes`.
+        func int8(count: Int, stride: Int, codeBytes: Int, _ fraction: Double, _ ef: Int) -> SearchStrategy {
             SearchCostModel.strategy(
-                count: 200_000, allowed: Int(200_000 * fraction), k: 10, ef: ef, m: 16, stride: 56, walkRowBytes: 64, scanRowBytes: 64
+                count: count, allowed: Int(Double(count) * fraction), k: 10, ef: ef, m: 16, stride: stride,
+                walkRowBytes: codeBytes, scanRowBytes: codeBytes
             )
         }
+        let glove = { int8(count: 200_000, stride: 56, codeBytes: 64, $0, $1) }
         #expect(glove(0.1, 32) == .exact)
         #expect(glove(0.05, 100) == .exact)
         #expect(glove(0.2, 32) == .filteredGraph)
         // Without the codes the same 10% scan reads 224-byte rows and the walk is cheaper.
         #expect(SearchCostModel.strategy(count: 200_000, allowed: 20_000, k: 10, ef: 32, m: 16, stride: 56, walkRowBytes: 64) != .exact)
-        let cohere = { (fraction: Double, ef: Int) in
-            SearchCostModel.strategy(
-                count: 50_000, allowed: Int(50_000 * fraction), k: 10, ef: ef, m: 16, stride: 1024, walkRowBytes: 1024, scanRowBytes: 1024
-            )
-        }
+        let cohere = { int8(count: 50_000, stride: 1024, codeBytes: 1024, $0, $1) }
         #expect(cohere(0.05, 10) == .exact)
         #expect(cohere(0.1, 10) == .twoHopGraph)
         #expect(cohere(0.2, 16) == .filteredGraph)
