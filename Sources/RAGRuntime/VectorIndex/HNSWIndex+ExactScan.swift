@@ -46,21 +46,8 @@ extension HNSWIndex {
     /// it is ``exactScan(query:k:filter:)``.
     func scanForSearch(query: UnsafePointer<Float>, k: Int, filter: IDFilter?) -> [Scored] {
         guard let quantizer, metric.usesDotProduct else { return exactScan(query: query, k: k, filter: filter) }
-        let codeStride = quantizer.codeStride
-        return withUnsafeTemporaryAllocation(of: Int16.self, capacity: codeStride) { weights in
-            let (bias, scale) = quantizer.integerDotWeights(query: query, into: weights.baseAddress!)
-            let margin = quantizer.dotErrorMargin(query: query)
-            let band: [Scored] = codes.withUnsafeBufferPointer { codeBuffer in
-                let distance = CodeDotDistance(weights: weights.baseAddress!, scale: scale, bias: bias, codes: codeBuffer.baseAddress!, stride: codeStride)
-                return scan(distance, k: k, filter: filter, margin: margin)
-            }
-            return vectors.withUnsafeBufferPointer { rowBuffer in
-                let rows = rowBuffer.baseAddress!
-                for candidate in band { prefetchRow(rows + Int(candidate.node) &* stride, bytes: stride &* 4) }
-                let exact = exactDistance(query: query, rows: rows)
-                let reranked = band.map { Scored(score: exact($0.node), node: $0.node) }.sorted(by: Scored.closerFirst)
-                return Array(reranked.prefix(k))
-            }
+        return withCodeDotDistance(query: query, quantizer: quantizer) { distance, margin in
+            rerank(scan(distance, k: k, filter: filter, margin: margin)[...], k: k, query: query)
         }
     }
 

@@ -8,42 +8,61 @@ extension HNSWIndex {
     /// by an error of six standard deviations.
     func walk(query: UnsafePointer<Float>, k: Int, ef: Int, filter: IDFilter?, twoHop: Bool, scratch: inout SearchScratch) -> [Scored] {
         let generation = scratch.begin(count: count, ef: ef)
-        return vectors.withUnsafeBufferPointer { rowBuffer in
-            let rows = rowBuffer.baseAddress!
-            let exact = exactDistance(query: query, rows: rows)
-            guard let quantizer else {
-                let found = metric.usesDotProduct
+        guard let quantizer else {
+            let found = vectors.withUnsafeBufferPointer { rowBuffer in
+                let rows = rowBuffer.baseAddress!
+                return metric.usesDotProduct
                     ? run(FloatDotDistance(query: query, rows: rows, stride: stride), ef: ef, filter: filter, twoHop: twoHop, generation: generation, scratch: &scratch)
                     : run(FloatL2Distance(query: query, rows: rows, stride: stride), ef: ef, filter: filter, twoHop: twoHop, generation: generation, scratch: &scratch)
-                _ = exact
-                return Array(found.prefix(k))
             }
-            let codeStride = quantizer.codeStride
-            var margin = Float.infinity
-            let found: [Scored] = codes.withUnsafeBufferPointer { codeBuffer in
-                let codes = codeBuffer.baseAddress!
-                if metric.usesDotProduct {
-                    return withUnsafeTemporaryAllocation(of: Int16.self, capacity: codeStride) { weights in
-                        let (bias, scale) = quantizer.integerDotWeights(query: query, into: weights.baseAddress!)
-                        margin = quantizer.dotErrorMargin(query: query)
-                        let distance = CodeDotDistance(weights: weights.baseAddress!, scale: scale, bias: bias, codes: codes, stride: codeStride)
-                        return run(distance, ef: ef, filter: filter, twoHop: twoHop, generation: generation, scratch: &scratch)
-                    }
-                }
-                var weights = [Float](repeating: 0, count: codeStride)
-                var scaled = [Float](repeating: 0, count: codeStride)
-                return weights.withUnsafeMutableBufferPointer { weights in
-                    scaled.withUnsafeMutableBufferPointer { scaled in
-                        quantizer.l2Weights(query: query, scaled: scaled.baseAddress!, weights: weights.baseAddress!)
-                        let distance = CodeL2Distance(query: scaled.baseAddress!, weights: weights.baseAddress!, codes: codes, stride: codeStride)
-                        return run(distance, ef: ef, filter: filter, twoHop: twoHop, generation: generation, scratch: &scratch)
-                    }
+            return Array(found.prefix(k))
+        }
+        if metric.usesDotProduct {
+            return withCodeDotDistance(query: query, quantizer: quantizer) { distance, margin in
+                let found = run(distance, ef: ef, filter: filter, twoHop: twoHop, generation: generation, scratch: &scratch)
+                return rerank(Self.rerankCandidates(found, k: k, margin: margin), k: k, query: query)
+            }
+        }
+        let codeStride = quantizer.codeStride
+        var weights = [Float](repeating: 0, count: codeStride)
+        var scaled = [Float](repeating: 0, count: codeStride)
+        let found: [Scored] = codes.withUnsafeBufferPointer { codes in
+            weights.withUnsafeMutableBufferPointer { weights in
+                scaled.withUnsafeMutableBufferPointer { scaled in
+                    quantizer.l2Weights(query: query, scaled: scaled.baseAddress!, weights: weights.baseAddress!)
+                    let distance = CodeL2Distance(query: scaled.baseAddress!, weights: weights.baseAddress!, codes: codes.baseAddress!, stride: codeStride)
+                    return run(distance, ef: ef, filter: filter, twoHop: twoHop, generation: generation, scratch: &scratch)
                 }
             }
-            let kept = Self.rerankCandidates(found, k: k, margin: margin)
+        }
+        return rerank(found[...], k: k, query: query)
+    }
+
+    /// Runs `body` with the int8 dot-product distance for `query` (its 16-bit weights in a
+    /// temporary buffer) and ``ScalarQuantizer/dotErrorMargin(query:)``: for the walk and the scan.
+    func withCodeDotDistance<Result>(
+        query: UnsafePointer<Float>, quantizer: ScalarQuantizer, _ body: (CodeDotDistance, Float) -> Result
+    ) -> Result {
+        let codeStride = quantizer.codeStride
+        return withUnsafeTemporaryAllocation(of: Int16.self, capacity: codeStride) { weights in
+            let (bias, scale) = quantizer.integerDotWeights(query: query, into: weights.baseAddress!)
+            return codes.withUnsafeBufferPointer { codes in
+                body(
+                    CodeDotDistance(weights: weights.baseAddress!, scale: scale, bias: bias, codes: codes.baseAddress!, stride: codeStride),
+                    quantizer.dotErrorMargin(query: query)
+                )
+            }
+        }
+    }
+
+    /// The `k` closest of `candidates` by exact distance, closest first.
+    func rerank(_ candidates: ArraySlice<Scored>, k: Int, query: UnsafePointer<Float>) -> [Scored] {
+        vectors.withUnsafeBufferPointer { rowBuffer in
+            let rows = rowBuffer.baseAddress!
             // Ask for every candidate's row before scoring the first: the loads overlap.
-            for candidate in kept { prefetchRow(rows + Int(candidate.node) &* stride, bytes: stride &* 4) }
-            let reranked = kept.map { Scored(score: exact($0.node), node: $0.node) }.sorted(by: Scored.closerFirst)
+            for candidate in candidates { prefetchRow(rows + Int(candidate.node) &* stride, bytes: stride &* 4) }
+            let exact = exactDistance(query: query, rows: rows)
+            let reranked = candidates.map { Scored(score: exact($0.node), node: $0.node) }.sorted(by: Scored.closerFirst)
             return Array(reranked.prefix(k))
         }
     }
